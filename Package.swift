@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cbm-assess",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CBMKit", targets: ["CBMKit"]),
+        .executable(name: "cbm", targets: ["cbm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CBMKit",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/questionnaires")]
+        ),
+        .executableTarget(
+            name: "cbm",
+            dependencies: [
+                "CBMKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CBMKitTests",
+            dependencies: ["CBMKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "cbmTests",
+            dependencies: ["CBMKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,278 @@
+/// Turns the YAML of an assessment file into an `Assessment`, checking every answer
+/// against the questionnaires it names.
+struct AssessmentDecoder {
+    let sink: DiagnosticSink
+    let catalog: Catalog
+    let file: String
+
+    static let topKeys = ["assessment", "questionnaires"]
+    static let headerKeys = ["title", "country", "period", "date", "prepared_by", "notes", "agencies"]
+    static let agencyKeys = ["id", "name"]
+    static let answersKeys = ["version", "targets", "answers"]
+    static let maturityAnswerKeys = ["consensus", "note", "responses", "level", "agency", "evidence", "comment"]
+    static let complianceAnswerKeys = ["consensus", "note", "responses", "status", "agency", "evidence", "comment", "category", "date"]
+    static let maturityResponseKeys = ["agency", "level", "evidence", "comment"]
+    static let complianceResponseKeys = ["agency", "status", "evidence", "comment"]
+
+    func decode(_ root: YAMLNode) -> Assessment? {
+        guard let top = FieldReader(root, "the assessment file", allowed: Self.topKeys, sink: sink) else { return nil }
+        guard let headerNode = top.node("assessment", required: true, what: "title, country, period and agencies"),
+              let header = FieldReader(headerNode, "`assessment`", allowed: Self.headerKeys, sink: sink) else { return nil }
+        let title = header.string("title", required: true)
+        let country = header.string("country", required: true)
+        var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")
+        if let text = period, !isValidPeriod(text) {
+            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
+            period = nil
+        }
+        let agencies = decodeAgencies(header)
+        var answered: [QuestionnaireAnswers] = []
+        if let node = top.node("questionnaires", required: true, what: "the answers, by questionnaire id") {
+            if let pairs = node.mappingPairs {
+                if pairs.isEmpty { sink.warning(node.location, "the assessment answers no questionnaire yet") }
+                var seen: [String: SourceLocation] = [:]
+                for pair in pairs {
+                    guard let id = pair.key.scalar else {
+                        sink.error(pair.key.location, "expected a questionnaire id such as `cbm-core`, found \(pair.key.kindDescription)")
+                        continue
+                    }
+                    if let first = seen[id] {
+                        sink.error(pair.key.location, "the questionnaire `\(id)` appears twice under `questionnaires` (first at line \(first.line)); put all its answers in one place")
+                        continue
+                    }
+                    seen[id] = pair.key.location
+                    if let answers = decodeAnswers(id: id, keyAt: pair.key.location, node: pair.value, agencies: agencies) {
+                        answered.append(answers)
+                    }
+                }
+            } else {
+                sink.error(node.location, "expected `questionnaires` to be questionnaire ids each followed by its answers, found \(node.kindDescription)")
+            }
+        }
+        guard let title, let country, let period else { return nil }
+        return Assessment(title: title, country: country, period: period, date: header.date("date"),
+                          preparedBy: header.string("prepared_by"), notes: header.string("notes"),
+                          agencies: agencies, questionnaires: answered, file: file)
+    }
+
+    private func decodeAgencies(_ header: FieldReader) -> [Agency] {
+        guard let items = header.list("agencies") else { return [] }
+        var agencies: [Agency] = []
+        var ids = IDRegistry(sink: sink)
+        for item in items {
+            guard let fields = FieldReader(item, "an agency", allowed: Self.agencyKeys, sink: sink),
+                  let id = fields.identifier("id", required: true) else { continue }
+            ids.register(id, what: "agency", at: fields.node("id")!.location)
+            let name = fields.named("agency `\(id)`").string("name", required: true, what: "its full name") ?? id
+            agencies.append(Agency(id: id, name: name, location: item.location))
+        }
+        return agencies
+    }
+
+    private func decodeAnswers(id: String, keyAt: SourceLocation, node: YAMLNode, agencies: [Agency]) -> QuestionnaireAnswers? {
+        guard let questionnaire = catalog.questionnaire(id) else {
+            var message = "there is no questionnaire with the id `\(id.shortenedForMessage)`"
+            if let suggestion = closestMatch(to: id, in: catalog.ids) {
+                message += "; did you mean `\(suggestion)`?"
+            } else {
+                message += "; known questionnaires: " + catalog.ids.map { "`\($0)`" }.joined(separator: ", ")
+            }
+            sink.error(keyAt, message + " (add your own with --questionnaires DIR)")
+            return nil
+        }
+        let context = "the answers to `\(id)`"
+        guard let fields = FieldReader(node, context, allowed: Self.answersKeys, sink: sink) else { return nil }
+        let version = fields.string("version")
+        if let version, version != questionnaire.version, let at = fields.node("version")?.location {
+            sink.warning(at, "these answers were given to version \(version) of `\(id)`, but the questionnaire found here is version \(questionnaire.version); check that the answers still fit the questions")
+        }
+        let targets = decodeTargets(fields, questionnaire: questionnaire)
+        var answers: [Answer] = []
+        if let answersNode = fields.node("answers") {
+            guard let pairs = answersNode.mappingPairs else {
+                sink.error(answersNode.location, "expected `answers` of `\(id)` to be item ids each followed by its answer, found \(answersNode.kindDescription)")
+                return QuestionnaireAnswers(questionnaireID: id, version: version, targets: targets, location: node.location)
+            }
+            let itemIDs = questionnaire.itemIDs
+            let known = Set(itemIDs)
+            let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
+            var seen: [String: SourceLocation] = [:]
+            for pair in pairs {
+                guard let itemID = pair.key.scalar else {
+                    sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
+                    continue
+                }
+                if let first = seen[itemID] {
+                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first.line)); keep one answer and put each agency's view under `responses`")
+                    continue
+                }
+                seen[itemID] = pair.key.location
+                guard known.contains(itemID) else {
+                    var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
+                    if let suggestion = closestMatch(to: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
+                    sink.error(pair.key.location, message)
+                    continue
+                }
+                if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies) {
+                    answers.append(answer)
+                }
+            }
+        }
+        return QuestionnaireAnswers(questionnaireID: id, version: version, targets: targets, answers: answers, location: node.location)
+    }
+
+    private func decodeTargets(_ fields: FieldReader, questionnaire: Questionnaire) -> [Target] {
+        guard let node = fields.node("targets") else { return [] }
+        guard let maturity = questionnaire.maturity else {
+            sink.error(node.location, "`targets` can be set only for maturity questionnaires; `\(questionnaire.id)` is a compliance checklist")
+            return []
+        }
+        guard let pairs = node.mappingPairs else {
+            sink.error(node.location, "expected `targets` to be lines such as `ict: 4` (a dimension or indicator id and a level), found \(node.kindDescription)")
+            return []
+        }
+        let ids = maturity.dimensions.map(\.id) + maturity.indicators.map(\.id)
+        var targets: [Target] = []
+        for pair in pairs {
+            guard let id = pair.key.scalar else {
+                sink.error(pair.key.location, "expected a dimension or indicator id, found \(pair.key.kindDescription)")
+                continue
+            }
+            guard ids.contains(id) else {
+                var message = "`\(questionnaire.id)` has no dimension or indicator `\(id.shortenedForMessage)` to set a target for"
+                if let suggestion = closestMatch(to: id, in: ids) { message += "; did you mean `\(suggestion)`?" }
+                sink.error(pair.key.location, message)
+                continue
+            }
+            if targets.contains(where: { $0.id == id }) {
+                sink.error(pair.key.location, "the target for `\(id)` is set twice; keep only one")
+                continue
+            }
+            guard let text = pair.value.scalar, let level = Int(text), MaturityLevel.range.contains(level) else {
+                sink.error(pair.value.location, "expected the target for `\(id)` to be a level from 1 to 5, found \(pair.value.kindDescription)")
+                continue
+            }
+            targets.append(Target(id: id, level: level, location: pair.key.location))
+        }
+        return targets
+    }
+
+    private func decodeAnswer(itemID: String, node: YAMLNode, kind: QuestionnaireKind, agencies: [Agency]) -> Answer? {
+        let valueKey = kind == .maturity ? "level" : "status"
+        // Shortest form: `ict.single-window: 3` or `"7.1": partial`.
+        if node.scalar != nil {
+            guard let value = decodeValue(node, kind: kind, what: "the answer to `\(itemID)`") else { return nil }
+            return Answer(itemID: itemID, responses: [Response(value: value, location: node.location)], location: node.location)
+        }
+        if node.isNull {
+            sink.error(node.location, "`\(itemID)` has no answer; give a \(valueKey) (use `unknown` if it is not known yet) or remove the line")
+            return nil
+        }
+        let allowed = kind == .maturity ? Self.maturityAnswerKeys : Self.complianceAnswerKeys
+        guard let fields = FieldReader(node, "the answer to `\(itemID)`", allowed: allowed, sink: sink) else { return nil }
+        var responses: [Response] = []
+        if let list = fields.list("responses") {
+            if fields.has(valueKey) {
+                sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
+            }
+            var seen: [String: SourceLocation] = [:]
+            let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
+            for item in list {
+                guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
+                let agency = checkAgency(response, agencies: agencies, required: true)
+                if let agency, let at = response.node("agency")?.location {
+                    if let first = seen[agency] {
+                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first.line)); keep one response per agency")
+                        continue
+                    }
+                    seen[agency] = at
+                }
+                let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
+                    .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
+                guard value != nil else { continue }
+                responses.append(Response(agency: agency, value: value, evidence: response.string("evidence"),
+                                          comment: response.string("comment"), location: item.location))
+            }
+        } else if let valueNode = fields.node(valueKey) {
+            if let value = decodeValue(valueNode, kind: kind, what: "`\(valueKey)` of `\(itemID)`") {
+                responses.append(Response(agency: checkAgency(fields, agencies: agencies, required: false), value: value,
+                                          evidence: fields.string("evidence"), comment: fields.string("comment"), location: node.location))
+            }
+        } else if !fields.has("consensus") {
+            sink.error(node.location, "the answer to `\(itemID)` has no `\(valueKey)`, `responses` or `consensus`; give at least one (use `unknown` if it is not known yet)")
+        }
+        if fields.values["responses"] != nil || fields.values[valueKey] == nil {
+            for key in ["agency", "evidence", "comment"] where fields.has(key) {
+                sink.error(fields.keyLocation(key)!, "`\(key)` of `\(itemID)` belongs inside each entry of `responses` (or next to `\(valueKey)` in the one-answer form)")
+            }
+        }
+        let consensus = fields.node("consensus").flatMap { decodeValue($0, kind: kind, what: "`consensus` of `\(itemID)`") }
+        var category: String?
+        if let node = fields.node("category") {
+            if let text = node.scalar?.uppercased(), ["A", "B", "C"].contains(text) {
+                category = text
+            } else {
+                sink.error(node.location, "expected `category` of `\(itemID)` to be A, B or C (the category notified to the WTO), found \(node.kindDescription)")
+            }
+        }
+        return Answer(itemID: itemID, consensus: consensus, note: fields.string("note"), responses: responses,
+                      category: category, date: fields.date("date"), location: node.location)
+    }
+
+    static let statusList = "`full`, `partial`, `pilot`, `none`, `na` or `unknown`"
+
+    private func decodeValue(_ node: YAMLNode, kind: QuestionnaireKind, what: String) -> AnswerValue? {
+        let text = node.scalar ?? ""
+        switch kind {
+        case .maturity:
+            switch text.lowercased() {
+            case "na", "n/a": return .level(.notApplicable)
+            case "unknown": return .level(.unknown)
+            default:
+                if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
+                var message = "expected \(what) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
+                if let number = Double(text), number.rounded() != number {
+                    message += "; levels are whole numbers (the group can agree one as `consensus`)"
+                }
+                sink.error(node.location, message)
+                return nil
+            }
+        case .compliance:
+            if let status = ComplianceStatus(rawValue: text.lowercased()) { return .status(status) }
+            if text.lowercased() == "n/a" { return .status(.notApplicable) }
+            var message = "expected \(what) to be \(Self.statusList), found \(node.kindDescription)"
+            if let suggestion = closestMatch(to: text, in: ComplianceStatus.allCases.map(\.rawValue)) {
+                message += "; did you mean `\(suggestion)`?"
+            }
+            sink.error(node.location, message)
+            return nil
+        }
+    }
+
+    private func checkAgency(_ fields: FieldReader, agencies: [Agency], required: Bool) -> String? {
+        guard let node = fields.node("agency", required: required, what: "the id of an agency declared under `assessment: agencies:`"),
+              let id = fields.string("agency") else { return nil }
+        guard agencies.contains(where: { $0.id == id }) else {
+            var message = "the agency `\(id.shortenedForMessage)` is not declared under `assessment: agencies:`"
+            if let suggestion = closestMatch(to: id, in: agencies.map(\.id)) {
+                message += "; did you mean `\(suggestion)`?"
+            } else if agencies.isEmpty {
+                message += "; declare it there as `- {id: \(id), name: …}`"
+            } else {
+                message += "; declared agencies: " + agencies.map { "`\($0.id)`" }.joined(separator: ", ")
+            }
+            sink.error(node.location, message)
+            return nil
+        }
+        return id
+    }
+}
+
+/// "2026", "2026-H1", "2026-Q3" or "2026-05".
+func isValidPeriod(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { return false }
+    guard parts.count == 2 else { return true }
+    let rest = String(parts[1])
+    return ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(rest) || (rest.count == 2 && (Int(rest).map { (1...12).contains($0) } ?? false))
+}

@@ -1,0 +1,74 @@
+/// One line of `cbm list`.
+public struct QuestionnaireSummary: Sendable, Hashable {
+    public var id: String
+    public var kind: QuestionnaireKind
+    public var version: String
+    public var title: String
+    /// "10 dimensions, 57 indicators" or "13 sections, 52 provisions".
+    public var contents: String
+    public var file: String
+
+    public init(_ entry: Catalog.Entry) {
+        let questionnaire = entry.questionnaire
+        id = questionnaire.id
+        kind = questionnaire.kind
+        version = questionnaire.version
+        title = questionnaire.title.text()
+        file = entry.file
+        switch questionnaire {
+        case let .maturity(q):
+            contents = counted(q.dimensions.count, "dimension") + ", " + counted(q.indicators.count, "indicator")
+        case let .compliance(q):
+            contents = counted(q.sections.count, "section") + ", " + counted(q.provisions.count, "provision")
+        }
+    }
+}
+
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// A plain-text table with aligned columns, for the terminal.
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// Columns aligned to the right (numbers).
+    public var rightAligned: Set<Int>
+
+    public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+        self.header = header
+        self.rows = rows
+        self.rightAligned = rightAligned
+    }
+
+    public func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+                return rightAligned.contains(index) ? padding + cell : cell + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}
+
+extension Catalog {
+    public var summaries: [QuestionnaireSummary] { entries.map(QuestionnaireSummary.init) }
+
+    /// The table `cbm list` prints.
+    public func listing() -> String {
+        let rows = summaries.map { [$0.id, $0.kind.rawValue, $0.version, $0.contents, $0.title] }
+        return TextTable(header: ["ID", "KIND", "VERSION", "CONTENTS", "TITLE"], rows: rows).render()
+    }
+}

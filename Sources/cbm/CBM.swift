@@ -1,0 +1,43 @@
+import ArgumentParser
+import CBMKit
+import Foundation
+
+@main
+struct CBM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cbm",
+        abstract: "Coordinated Border Management self-assessment: check answers, score them, write the mission report.",
+        discussion: """
+        cbm works with two kinds of YAML files that you can edit in any text editor:
+          • questionnaires: the questions, level descriptions and convention checklists
+            (the standard ones come with cbm; see `cbm list`);
+          • assessments: one country's answers for one period, agency by agency.
+
+        Start with `cbm validate my-assessment.yaml` to find mistakes in a file.
+        """,
+        version: "0.1.0",
+        subcommands: [Validate.self, List.self]
+    )
+}
+
+/// Options shared by the commands that read questionnaires.
+struct QuestionnaireOptions: ParsableArguments {
+    @Option(name: .customLong("questionnaires"), help: ArgumentHelp(
+        "A folder (or file) with your own questionnaires, used with the standard ones. A questionnaire with the same id as a standard one replaces it. Can be given more than once.",
+        valueName: "DIR"))
+    var directories: [String] = []
+}
+
+/// Prints problems to standard error and stops with exit code 1.
+func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
+    for diagnostic in diagnostics.sortedByLocation() {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    return ExitCode(1)
+}
+
+func printWarnings(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics.warnings.sortedByLocation() {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CBMKit
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check questionnaire and assessment files for mistakes.",
+        discussion: """
+        Every problem is listed with its file, line and column, what was expected and what was \
+        found. Warnings (such as answers given to an older questionnaire version) are shown \
+        but do not make a file invalid.
+
+        Exit status: 0 when there are no errors, 1 when there is at least one.
+
+        Examples:
+          cbm validate examples/examplestan-2026.yaml
+          cbm validate examples/ questionnaires/
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"))
+    var paths: [String]
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let report = Validator.validate(paths: paths, questionnaireDirectories: questionnaires.directories)
+        for diagnostic in report.diagnostics {
+            print(diagnostic)
+        }
+        print(report.summary)
+        if !report.isClean { throw ExitCode(1) }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the questionnaires cbm knows: id, kind, version, size and title.",
+        discussion: """
+        Maturity questionnaires measure how far border agencies coordinate (levels 1 to 5); \
+        compliance questionnaires check a country against an international convention. \
+        Use the id in an assessment file under `questionnaires:`.
+        """
+    )
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
+        if diagnostics.hasErrors { throw fail(diagnostics) }
+        printWarnings(diagnostics)
+        print(catalog.listing())
+    }
+}

@@ -235,12 +235,24 @@ func isLanguageCode(_ text: String) -> Bool {
     return parts.dropFirst().allSatisfy { (2...4).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
 }
 
-/// The allowed word nearest to a misspelt one, if it is close enough to be a likely typo.
+/// The allowed word nearest to a misspelt one, if it is close enough to be a likely typo:
+/// a few letters off, or sharing a long beginning (`border-police` → `border-guard`).
 func closestMatch(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    let tolerance = max(2, best.0.count / 3)
-    return best.1 <= tolerance ? best.0 : nil
+    let lowered = word.lowercased()
+    let plausible = candidates.filter { candidate in
+        let distance = editDistance(lowered, candidate)
+        let prefix = zip(lowered, candidate).prefix { $0 == $1 }.count
+        return distance <= max(2, candidate.count / 3) || prefix >= max(4, min(lowered.count, candidate.count) / 2)
+    }
+    return plausible.min { editDistance(lowered, $0) < editDistance(lowered, $1) }
+}
+
+/// How a mapping is named in messages: "indicator `ict.single-window`", or "an indicator"
+/// while its id is unknown.
+func describe(_ node: YAMLNode, as noun: String) -> String {
+    let id = node.mappingPairs?.first { $0.key.scalar == "id" }?.value.scalar
+    if let id { return "\(noun) `\(id.shortenedForMessage)`" }
+    return (noun.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + noun
 }
 
 /// Levenshtein distance, counting a swap of two neighbouring letters as one edit.

@@ -85,7 +85,7 @@ struct QuestionnaireDecoder {
         var ids = IDRegistry(sink: sink)
         var dimensions: [Dimension] = []
         for item in items {
-            guard let fields = FieldReader(item, "a dimension", allowed: Self.dimensionKeys, sink: sink) else { continue }
+            guard let fields = FieldReader(item, describe(item, as: "dimension"), allowed: Self.dimensionKeys, sink: sink) else { continue }
             let id = fields.identifier("id", required: true)
             let context = id.map { "dimension `\($0)`" } ?? "a dimension"
             if let id, let at = fields.node("id")?.location { ids.register(id, what: "dimension", at: at) }
@@ -106,7 +106,7 @@ struct QuestionnaireDecoder {
     }
 
     private func decodeIndicator(_ node: YAMLNode, ids: inout IDRegistry) -> Indicator? {
-        guard let fields = FieldReader(node, "an indicator", allowed: Self.indicatorKeys, sink: sink) else { return nil }
+        guard let fields = FieldReader(node, describe(node, as: "indicator"), allowed: Self.indicatorKeys, sink: sink) else { return nil }
         let id = fields.identifier("id", required: true)
         let name = id.map { "indicator `\($0)`" } ?? "an indicator"
         let named = fields.named(name)
@@ -183,7 +183,7 @@ struct QuestionnaireDecoder {
         var ids = IDRegistry(sink: sink)
         var sections: [ComplianceSection] = []
         for item in items {
-            guard let fields = FieldReader(item, "a section", allowed: Self.sectionKeys, sink: sink) else { continue }
+            guard let fields = FieldReader(item, describe(item, as: "section"), allowed: Self.sectionKeys, sink: sink) else { continue }
             let id = fields.identifier("id", required: true)
             let context = id.map { "section `\($0)`" } ?? "a section"
             if let id, let at = fields.node("id")?.location { ids.register(id, what: "section", at: at) }
@@ -203,7 +203,7 @@ struct QuestionnaireDecoder {
     }
 
     private func decodeProvision(_ node: YAMLNode, ids: inout IDRegistry) -> Provision? {
-        guard let first = FieldReader(node, "a provision", allowed: Self.provisionKeys, sink: sink) else { return nil }
+        guard let first = FieldReader(node, describe(node, as: "provision"), allowed: Self.provisionKeys, sink: sink) else { return nil }
         let id = first.identifier("id", required: true)
         let fields = first.named(id.map { "provision `\($0)`" } ?? "a provision")
         if let id, let at = fields.node("id")?.location { ids.register(id, what: "provision", at: at) }

@@ -226,6 +226,7 @@ private struct Composer {
         var root: YAMLNode?
         var documents = 0
         var reportedAnchor = false
+        var reportedAlias = false
 
         while true {
             var event = yaml_event_t()
@@ -248,10 +249,10 @@ private struct Composer {
                     return root
                 }
             case YAML_ALIAS_EVENT:
-                if !reportedAnchor {
+                if !reportedAlias {
                     diagnostics.append(.error(start,
                         "YAML aliases (`*name`) are not allowed in cbm files; write the value out in full"))
-                    reportedAnchor = true
+                    reportedAlias = true
                 }
                 completed = YAMLNode(.scalar("", plain: true), at: start)
             case YAML_SCALAR_EVENT:
@@ -312,6 +313,9 @@ private struct Composer {
         if parser.error == YAML_READER_ERROR {
             at = SourceLocation(file: file, line: 1, column: 1)
         }
+        if problem.contains("Maximum nesting level") {
+            return .error(at, "the file nests lists and mappings too deeply here (libyaml stops at 1000 levels; cbm files need fewer than 10). The file is probably damaged")
+        }
         var message = "the YAML is not well-formed: \(problem)"
         if let context {
             let contextAt = location(parser.context_mark)
@@ -323,6 +327,9 @@ private struct Composer {
 
     /// Plain-language advice for the libyaml messages people meet most often.
     private static func hint(for problem: String) -> String? {
+        if problem.contains("tab character") {
+            return "Tabs cannot be used for indentation in YAML: indent with spaces"
+        }
         if problem.contains("found character that cannot start any token") {
             return "Tabs cannot be used for indentation in YAML, and some characters (such as @ or `) cannot start a value: indent with spaces, and put such text in quotes"
         }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// How numbers are shown in reports and in the terminal: one decimal, "—" when unknown.
+public enum Format {
+    public static let missing = "—"
+
+    /// One decimal, halves rounded up as people do by hand (2.25 → "2.3").
+    public static func score(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), roundedToTenth(value))
+    }
+
+    /// A share (0–1) as a percentage with one decimal: 0.8333 → "83.3%".
+    public static func percent(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return String(format: "%.1f%%", locale: Locale(identifier: "en_US_POSIX"), roundedToTenth(value * 100))
+    }
+
+    /// Rounds to one decimal, halves away from zero; a tiny tolerance undoes binary
+    /// representation error (2.25 stored as 2.2499999… still rounds to 2.3).
+    public static func roundedToTenth(_ value: Double) -> Double {
+        let scaled = value * 10
+        let nudged = scaled + (scaled >= 0 ? 1e-9 : -1e-9)
+        return nudged.rounded(.toNearestOrAwayFromZero) / 10
+    }
+
+    /// "2 Initial"
+    public static func level(_ level: Int?, name: String?) -> String {
+        guard let level else { return missing }
+        return name.map { "\(level) \($0)" } ?? String(level)
+    }
+
+    /// Wraps text to lines of at most `width` characters, each starting with `indent`.
+    public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(indent + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CBMKit
+
+enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score an assessment: maturity levels, compliance rates and priorities.",
+        discussion: """
+        Prints, for each maturity questionnaire, the overall index and each dimension's \
+        score, level, target, gap and coverage; the compliance rate of each convention \
+        checklist; and the gaps to target in order of priority, each with its next step.
+
+        --format json prints every number with full precision, for other programs \
+        (see docs/json-output.md). How the numbers are computed: docs/scoring.md.
+
+        Examples:
+          cbm score examples/arventa-2026.yaml
+          cbm score examples/arventa-2026.yaml --format json > scores.json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The assessment file to score.", valueName: "FILE"))
+    var file: String
+
+    @Option(help: "text (a summary for people) or json (every number, for programs).")
+    var format: ScoreFormat = .text
+
+    @Option(help: "How many priorities the text summary lists.")
+    var top: Int = 10
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let card: ScoreCard
+        do {
+            let (scored, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
+            printWarnings(warnings)
+            card = scored
+        } catch let error as LoadError {
+            throw fail(error.diagnostics)
+        }
+        switch format {
+        case .text: print(card.terminalSummary(topPriorities: max(0, top)), terminator: "")
+        case .json: print(card.json.rendered(), terminator: "")
+        }
+    }
+}

@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "cbmTests",
-            dependencies: ["CBMKit"]
+            dependencies: ["cbm"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Inline SVG charts for the HTML report. Every piece of text that goes into a chart passes
+/// through `SVG.escape`, so the finished SVG can be placed in the page as it is.
+/// Charts carry a <title> and <desc> (read by screen readers), print in grey scale (values
+/// are written as text, series differ by line style, not only by colour).
+public enum SVG {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters are not allowed in XML.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func number(_ value: Double) -> String {
+        String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+    }
+
+    /// The fill for a level: light to dark blue, with the level written on it as text.
+    static func levelFill(_ level: Int?) -> String {
+        switch level {
+        case 1?: return "#f3d6cf"
+        case 2?: return "#f6e7c1"
+        case 3?: return "#dcebc9"
+        case 4?: return "#b9dcd4"
+        case 5?: return "#9cc3e4"
+        default: return "#ffffff"
+        }
+    }
+
+    static func open(width: Int, height: Int, id: String, title: String, description: String) -> String {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-t \(id)-d" class="chart">
+        <title id="\(id)-t">\(escape(title))</title>
+        <desc id="\(id)-d">\(escape(description))</desc>
+
+        """
+    }
+
+    /// Breaks a label into at most two lines of about `width` characters.
+    static func labelLines(_ text: String, width: Int) -> [String] {
+        let wrapped = Format.wrap(text, width: width).split(separator: "\n").map(String.init)
+        if wrapped.count <= 2 { return wrapped }
+        return [wrapped[0], String(wrapped[1...].joined(separator: " ").prefix(width - 1)) + "…"]
+    }
+
+    // MARK: Radar
+
+    public struct RadarAxis: Sendable {
+        public var label: String
+        public var score: Double?
+        public var target: Double
+    }
+
+    /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale.
+    public static func radar(_ axes: [RadarAxis], id: String, title: String) -> String {
+        guard axes.count >= 3 else { return "" }
+        let size = 560.0, center = size / 2, radius = 170.0
+        let description = "Scores by dimension against targets, on a scale from 1 to 5: "
+            + axes.map { "\($0.label) \($0.score.map(number) ?? "not scored") (target \(number($0.target)))" }.joined(separator: "; ")
+        var svg = open(width: Int(size), height: Int(size), id: id, title: title, description: description)
+        func point(_ index: Int, _ value: Double) -> (Double, Double) {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
+            let r = radius * max(0, value) / 5
+            return (center + r * cos(angle), center + r * sin(angle))
+        }
+        for ring in 1...5 {
+            let points = axes.indices.map { point($0, Double(ring)) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
+            svg += "<polygon points=\"\(points)\" fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>\n"
+            let (lx, ly) = point(0, Double(ring))
+            svg += "<text x=\"\(number(lx + 4))\" y=\"\(number(ly + 4))\" class=\"tick\">\(ring)</text>\n"
+        }
+        for index in axes.indices {
+            let (x, y) = point(index, 5)
+            svg += "<line x1=\"\(center)\" y1=\"\(center)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c8c8c8\"/>\n"
+        }
+        let targetPoints = axes.enumerated().map { point($0.offset, $0.element.target) }
+        svg += "<polygon points=\"\(targetPoints.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+        let scorePoints = axes.enumerated().map { point($0.offset, $0.element.score ?? 0) }
+        svg += "<polygon points=\"\(scorePoints.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"#1f5f99\" fill-opacity=\"0.25\" stroke=\"#1f5f99\" stroke-width=\"2.5\"/>\n"
+        for (index, axis) in axes.enumerated() where axis.score != nil {
+            let (x, y) = scorePoints[index]
+            svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"3.5\" fill=\"#1f5f99\"/>\n"
+        }
+        for (index, axis) in axes.enumerated() {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
+            let lx = center + (radius + 22) * cos(angle), ly = center + (radius + 22) * sin(angle)
+            let anchor = abs(cos(angle)) < 0.2 ? "middle" : (cos(angle) > 0 ? "start" : "end")
+            let lines = labelLines(axis.label, width: 18) + [axis.score.map { "\(number($0)) / \(number(axis.target))" } ?? "— / \(number(axis.target))"]
+            let startY = ly - Double(lines.count - 1) * 7 + (sin(angle) > 0.5 ? 8 : 0)
+            svg += "<text x=\"\(number(lx))\" y=\"\(number(startY))\" text-anchor=\"\(anchor)\" class=\"label\">"
+            for (n, line) in lines.enumerated() {
+                let cls = n == lines.count - 1 ? " class=\"value\"" : ""
+                svg += "<tspan x=\"\(number(lx))\" dy=\"\(n == 0 ? 0 : 14)\"\(cls)>\(escape(line))</tspan>"
+            }
+            svg += "</text>\n"
+        }
+        svg += """
+        <g transform="translate(20,\(Int(size) - 34))" class="legend">
+        <rect x="0" y="0" width="18" height="10" fill="#1f5f99" fill-opacity="0.25" stroke="#1f5f99" stroke-width="2"/><text x="24" y="10">score (label: score / target)</text>
+        <line x1="250" y1="5" x2="270" y2="5" stroke="#333333" stroke-width="2" stroke-dasharray="6 4"/><text x="276" y="10">target</text>
+        </g>
+        </svg>
+        """
+        return svg
+    }
+
+    // MARK: Heat-map
+
+    public struct HeatRow: Sendable {
+        public var label: String
+        /// One cell per column: the text shown ("3", "na", "?", "") and the level for colour.
+        public var cells: [(text: String, level: Int?)]
+        public var divergent: Bool
+    }
+
+    /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
+    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String) -> String {
+        guard !rows.isEmpty, !columns.isEmpty else { return "" }
+        let labelWidth = 250.0, cell = 44.0, rowHeight = 26.0, headerHeight = 92.0
+        let width = labelWidth + cell * Double(columns.count) + 30
+        let height = headerHeight + rowHeight * Double(rows.count) + 30
+        let description = "Level given by each agency for each indicator. "
+            + rows.map { row in
+                row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? "no answer" : $1.text)" }.joined(separator: ", ")
+                    + (row.divergent ? " (agencies disagree by 2 levels or more)" : "")
+            }.joined(separator: "; ")
+        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
+        for (index, column) in columns.enumerated() {
+            let x = labelWidth + cell * (Double(index) + 0.5)
+            svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">\(escape(String(column.prefix(22))))</text>\n"
+        }
+        for (r, row) in rows.enumerated() {
+            let y = headerHeight + rowHeight * Double(r)
+            let label = row.label.count > 40 ? String(row.label.prefix(39)) + "…" : row.label
+            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 17))\" text-anchor=\"end\" class=\"label\">\(escape(label))</text>\n"
+            for (c, entry) in row.cells.enumerated() {
+                let x = labelWidth + cell * Double(c)
+                svg += "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(levelFill(entry.level))\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n"
+                if !entry.text.isEmpty {
+                    svg += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + 17))\" text-anchor=\"middle\" class=\"cell\">\(escape(entry.text))</text>\n"
+                }
+            }
+            if row.divergent {
+                let x = labelWidth + cell * Double(columns.count)
+                svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 0.5))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 1))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"/>\n"
+                svg += "<text x=\"\(number(x + 8))\" y=\"\(number(y + 18))\" class=\"flag\">≠</text>\n"
+            }
+        }
+        svg += "<text x=\"0\" y=\"\(number(height - 8))\" class=\"note\">Cells: level 1–5, na = not applicable, ? = unknown, blank = no answer. ≠ and a black frame: agencies 2 or more levels apart.</text>\n"
+        svg += "</svg>"
+        return svg
+    }
+
+    // MARK: Bars
+
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double?
+        /// Drawn hatched (for best-endeavour) rather than solid.
+        public var hatched: Bool = false
+    }
+
+    /// Horizontal bars from 0 to 100 %, the value written at the end of each bar.
+    public static func bars(_ bars: [Bar], id: String, title: String) -> String {
+        guard !bars.isEmpty else { return "" }
+        let labelWidth = 260.0, plot = 340.0, rowHeight = 24.0, top = 24.0
+        let width = labelWidth + plot + 70
+        let height = top + rowHeight * Double(bars.count) + 12
+        let description = bars.map { "\($0.label): \($0.value.map { Format.percent($0) } ?? "not answered")" }.joined(separator: "; ")
+        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
+        svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#4d7fa8\" stroke-width=\"3\"/></pattern></defs>\n"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let x = labelWidth + plot * Double(tick) / 100
+            svg += "<line x1=\"\(number(x))\" y1=\"\(number(top - 4))\" x2=\"\(number(x))\" y2=\"\(number(height - 8))\" stroke=\"#dddddd\"/>\n"
+            svg += "<text x=\"\(number(x))\" y=\"\(number(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(tick)%</text>\n"
+        }
+        for (index, bar) in bars.enumerated() {
+            let y = top + rowHeight * Double(index)
+            let label = bar.label.count > 44 ? String(bar.label.prefix(43)) + "…" : bar.label
+            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 16))\" text-anchor=\"end\" class=\"label\">\(escape(label))</text>\n"
+            if let value = bar.value {
+                let w = max(1, plot * min(1, max(0, value)))
+                let fill = bar.hatched ? "url(#\(id)-hatch)" : "#1f5f99"
+                svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 4))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 8))\" fill=\"\(fill)\" stroke=\"#1f5f99\"/>\n"
+                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(y + 16))\" class=\"value\">\(escape(Format.percent(value)))</text>\n"
+            } else {
+                svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(y + 16))\" class=\"note\">not answered</text>\n"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
+}

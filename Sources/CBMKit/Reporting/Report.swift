@@ -1,0 +1,123 @@
+import Foundation
+import Mustache
+
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case html
+    case md
+
+    public var fileExtension: String { rawValue }
+}
+
+public struct ReportError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// Renders the assessment-mission report from a `ScoreCard` with the templates bundled as
+/// package resources.
+public enum ReportRenderer {
+    /// Escapes user text for GitHub-flavoured Markdown: inert HTML, no table breaks, no
+    /// accidental emphasis, links, code or lists.
+    struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { Markdown.escape(text) }
+    }
+
+    private static let library: Result<MustacheLibrary, ReportError> = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
+            return .failure(ReportError(description: "the report templates were not found next to the program; reinstall cbm"))
+        }
+        var library = MustacheLibrary()
+        for name in ["report.html", "report.md"] {
+            let url = directory.appendingPathComponent(name + ".mustache")
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try library.register(text, named: name)
+            } catch {
+                return .failure(ReportError(description: "the report template \(url.lastPathComponent) could not be read: \(error)"))
+            }
+        }
+        return .success(library)
+    }()
+
+    public static func render(_ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage) throws -> String {
+        let library = try library.get()
+        let model = ReportModel(card: card, catalog: catalog, language: language)
+        guard let output = library.render(model, withTemplate: "report.\(format.rawValue)") else {
+            throw ReportError(description: "the \(format.rawValue) report template is missing")
+        }
+        return output
+    }
+
+    /// The file name a report gets by default: `arventa-2026.html` for `arventa-2026.yaml`.
+    public static func defaultOutputPath(for assessmentPath: String, format: ReportFormat) -> String {
+        let url = URL(fileURLWithPath: assessmentPath)
+        return url.deletingPathExtension().lastPathComponent + "." + format.fileExtension
+    }
+}
+
+public enum Markdown {
+    /// Makes untrusted text safe and literal in Markdown, including inside table cells.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count + 8)
+        let characters = Array(text)
+        for (offset, character) in characters.enumerated() {
+            switch character {
+            case "\r\n", "\n", "\r": out += " "  // a line break would end a table row or a list item
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "|": out += "\\|"
+            case "\\", "`", "*", "_", "[", "]", "~", "$": out += "\\" + String(character)
+            case "#", "-", "+", "=": out += offset == 0 ? "\\" + String(character) : String(character)
+            case ".", ")":
+                // "2026. " or "1) " at the start would turn the text into a numbered list.
+                let next = offset + 1 < characters.count ? characters[offset + 1] : " "
+                let listMarker = !out.isEmpty && out.allSatisfy(\.isNumber) && next.isWhitespace
+                out += listMarker ? "\\" + String(character) : String(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// Writes output files so that a reader never sees half a file and nothing is overwritten
+/// unless asked.
+public enum OutputFile {
+    public struct Exists: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) already exists; give --force to replace it, or choose another name with -o" }
+    }
+
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw ReportError(description: "\(path) is a folder; give a file name with -o") }
+            if !overwrite { throw Exists(path: path) }
+        }
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            throw ReportError(description: "the folder \(directory.path) does not exist")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            throw ReportError(description: "cannot write in \(directory.path): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        if overwrite {
+            guard rename(temporary.path, url.path) == 0 else {
+                throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } else {
+            // link() fails if the file appeared meanwhile: no check-then-write race.
+            guard link(temporary.path, url.path) == 0 else {
+                if errno == EEXIST { throw Exists(path: path) }
+                throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CBMKit
+import Foundation
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the assessment-mission report (HTML or Markdown).",
+        discussion: """
+        The report holds: cover, executive summary, method, findings by dimension (levels, \
+        each agency's answer and evidence, disagreements, next steps), convention \
+        compliance, gap analysis and roadmap, and annexes.
+
+        html: one self-contained file with charts, to open in any browser (no internet \
+        needed) and print on A4. md: the same content as Markdown text.
+
+        An existing file is not replaced unless you give --force.
+
+        Examples:
+          cbm report examples/arventa-2026.yaml                      (writes arventa-2026.html)
+          cbm report examples/arventa-2026.yaml --format md -o report.md
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    var file: String
+
+    @Option(help: "html (a web page to open, print or send) or md (Markdown text).")
+    var format: ReportFormat = .html
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "Where to write the report. Default: the assessment's name with .html or .md, in the current folder. Use - to print it instead.",
+        valueName: "PATH"))
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
+    var language: String = "en"
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let card: ScoreCard
+        let catalog: Catalog
+        do {
+            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+            printWarnings(warnings)
+            catalog = loadedCatalog
+            card = Scorer.score(assessment, catalog: catalog, language: language)
+        } catch let error as LoadError {
+            throw fail(error.diagnostics)
+        }
+        let text: String
+        do {
+            text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language)
+        } catch {
+            throw failure("\(error)")
+        }
+        let path = output ?? ReportRenderer.defaultOutputPath(for: file, format: format)
+        if path == "-" {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try OutputFile.write(text, to: path, overwrite: force)
+        } catch {
+            throw failure("\(error)")
+        }
+        print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
+    }
+}
+
+/// Prints a message (not tied to a place in a file) and stops with exit code 1.
+func failure(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    return ExitCode(1)
+}

@@ -303,3 +303,26 @@ struct ScoringPropertyTests {
         }
     }
 }
+
+@Suite("Scoring: agreed not applicable")
+struct ConsensusNotApplicableTests {
+    @Test func consensusNotApplicableWinsOverAgencyLevels() {
+        let card = Scorer.score(miniAssessment(["alpha.one": [.level(3), .level(2)]], consensus: ["alpha.one": .notApplicable]), catalog: Fixtures.catalog)
+        #expect(indicatorScore(card, "alpha.one").status == .notApplicable)
+        #expect(indicatorScore(card, "alpha.one").score == nil)
+    }
+
+    @Test func consensusUnknownFallsBackToTheMedian() {
+        let card = Scorer.score(miniAssessment(["alpha.one": [.level(3), .level(2)]], consensus: ["alpha.one": .unknown]), catalog: Fixtures.catalog)
+        #expect(indicatorScore(card, "alpha.one").score == 2.5)
+    }
+
+    @Test func complianceConsensusNotApplicable() {
+        let answers = QuestionnaireAnswers(questionnaireID: "mini-checklist", answers: [
+            Answer(itemID: "1.1", consensus: .status(.notApplicable), responses: [Response(agency: "a", value: .status(.full))]),
+        ])
+        let score = Scorer.score(checklist, answers: answers)
+        #expect(score.provisions[0].status == .notApplicable)
+        #expect(score.summary.applicable == 1)
+    }
+}

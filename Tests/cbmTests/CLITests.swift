@@ -85,9 +85,9 @@ struct CLITests {
         #expect(result.status == 1)
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 3, "\(result.stdout)")
-        #expect(result.stdout.contains("three.yaml:10:33: error: expected `level` of `ict.single-window` to be a level from 1 to 5"))
+        #expect(result.stdout.contains("three.yaml:10:34: error: expected `level` of `ict.single-window` to be a level from 1 to 5"))
         #expect(result.stdout.contains("three.yaml:11:7: error: `cbm-core` has no indicator `ict.singel-window`; did you mean `ict.single-window`?"))
-        #expect(result.stdout.contains("three.yaml:12:30: error: the agency `police` is not declared"))
+        #expect(result.stdout.contains("three.yaml:12:31: error: the agency `police` is not declared"))
         #expect(result.stdout.contains("3 errors in 1 file."))
     }
 

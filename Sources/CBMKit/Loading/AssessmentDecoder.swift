@@ -232,7 +232,9 @@ struct AssessmentDecoder {
                 if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
                 var message = "expected \(what) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
                 if let number = Double(text), number.rounded() != number {
-                    message += "; levels are whole numbers (the group can agree one as `consensus`)"
+                    message += what.hasPrefix("`consensus`")
+                        ? "; the agreed level is a whole number"
+                        : "; levels are whole numbers (where agencies differ, give each agency's level under `responses` and the agreed one as `consensus`)"
                 }
                 sink.error(node.location, message)
                 return nil

@@ -67,14 +67,14 @@ public enum SVG {
     /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale.
     public static func radar(_ axes: [RadarAxis], id: String, title: String) -> String {
         guard axes.count >= 3 else { return "" }
-        let size = 560.0, center = size / 2, radius = 170.0
+        let size = 560.0, width = 760.0, centerX = width / 2, center = size / 2, radius = 170.0
         let description = "Scores by dimension against targets, on a scale from 1 to 5: "
             + axes.map { "\($0.label) \($0.score.map(number) ?? "not scored") (target \(number($0.target)))" }.joined(separator: "; ")
-        var svg = open(width: Int(size), height: Int(size), id: id, title: title, description: description)
+        var svg = open(width: Int(width), height: Int(size), id: id, title: title, description: description)
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
             let r = radius * max(0, value) / 5
-            return (center + r * cos(angle), center + r * sin(angle))
+            return (centerX + r * cos(angle), center + r * sin(angle))
         }
         for ring in 1...5 {
             let points = axes.indices.map { point($0, Double(ring)) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
@@ -84,7 +84,7 @@ public enum SVG {
         }
         for index in axes.indices {
             let (x, y) = point(index, 5)
-            svg += "<line x1=\"\(center)\" y1=\"\(center)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c8c8c8\"/>\n"
+            svg += "<line x1=\"\(centerX)\" y1=\"\(center)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c8c8c8\"/>\n"
         }
         let targetPoints = axes.enumerated().map { point($0.offset, $0.element.target) }
         svg += "<polygon points=\"\(targetPoints.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
@@ -96,9 +96,9 @@ public enum SVG {
         }
         for (index, axis) in axes.enumerated() {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
-            let lx = center + (radius + 22) * cos(angle), ly = center + (radius + 22) * sin(angle)
+            let lx = centerX + (radius + 22) * cos(angle), ly = center + (radius + 22) * sin(angle)
             let anchor = abs(cos(angle)) < 0.2 ? "middle" : (cos(angle) > 0 ? "start" : "end")
-            let lines = labelLines(axis.label, width: 18) + [axis.score.map { "\(number($0)) / \(number(axis.target))" } ?? "— / \(number(axis.target))"]
+            let lines = labelLines(axis.label, width: 24) + [axis.score.map { "\(number($0)) / \(number(axis.target))" } ?? "— / \(number(axis.target))"]
             let startY = ly - Double(lines.count - 1) * 7 + (sin(angle) > 0.5 ? 8 : 0)
             svg += "<text x=\"\(number(lx))\" y=\"\(number(startY))\" text-anchor=\"\(anchor)\" class=\"label\">"
             for (n, line) in lines.enumerated() {
@@ -129,8 +129,8 @@ public enum SVG {
     /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
     public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
-        let labelWidth = 250.0, cell = 44.0, rowHeight = 26.0, headerHeight = 92.0
-        let width = labelWidth + cell * Double(columns.count) + 30
+        let labelWidth = 250.0, cell = 44.0, rowHeight = 26.0, headerHeight = 130.0
+        let width = labelWidth + cell * Double(columns.count) + 150
         let height = headerHeight + rowHeight * Double(rows.count) + 30
         let description = "Level given by each agency for each indicator. "
             + rows.map { row in
@@ -140,7 +140,8 @@ public enum SVG {
         var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
         for (index, column) in columns.enumerated() {
             let x = labelWidth + cell * (Double(index) + 0.5)
-            svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">\(escape(String(column.prefix(22))))</text>\n"
+            let label = column.count > 30 ? String(column.prefix(29)) + "…" : column
+            svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">\(escape(label))</text>\n"
         }
         for (r, row) in rows.enumerated() {
             let y = headerHeight + rowHeight * Double(r)
@@ -159,7 +160,7 @@ public enum SVG {
                 svg += "<text x=\"\(number(x + 8))\" y=\"\(number(y + 18))\" class=\"flag\">≠</text>\n"
             }
         }
-        svg += "<text x=\"0\" y=\"\(number(height - 8))\" class=\"note\">Cells: level 1–5, na = not applicable, ? = unknown, blank = no answer. ≠ and a black frame: agencies 2 or more levels apart.</text>\n"
+        svg += "<text x=\"0\" y=\"\(number(height - 8))\" class=\"note\">Cells: level 1–5; na = not applicable; ? = unknown; blank = no answer; ≠ and black frame = agencies 2+ levels apart.</text>\n"
         svg += "</svg>"
         return svg
     }

@@ -161,7 +161,7 @@ extension ReportModel {
         preparedBy = info.preparedBy
         notes = info.notes
         generator = Self.generatorName
-        pageHeaderCSS = Self.cssString("\(info.country) — \(info.title)")
+        pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
         provisionalThreshold = Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
 
         func agencyName(_ id: String?) -> String {
@@ -401,7 +401,9 @@ extension ReportModel {
         }
         let full = score.statusCounts[.full] ?? 0
         let headline = score.rate.map {
-            "Compliance rate \(Format.percent($0)) (binding provisions \(Format.percent(score.binding.rate)), best-endeavour \(Format.percent(score.bestEndeavour.rate))); \(full) of \(score.summary.applicable) applicable provisions fully implemented; \(Format.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%")) answered."
+            "Compliance rate \(Format.percent($0))"
+                + (score.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(score.binding.rate)), best-endeavour \(Format.percent(score.bestEndeavour.rate)))")
+                + "; \(full) of \(score.summary.applicable) applicable provisions fully implemented; \(Format.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%")) answered."
         } ?? "No provision of this checklist has been answered yet."
         _ = sectionTitles
         return ComplianceSection(
@@ -452,7 +454,8 @@ extension ReportModel {
         }
         for c in card.compliance {
             if let rate = c.rate {
-                paragraphs.append("\(c.title): compliance rate \(Format.percent(rate)) (binding provisions \(Format.percent(c.binding.rate)), best-endeavour \(Format.percent(c.bestEndeavour.rate))), with \(c.statusCounts[.full] ?? 0) of \(c.summary.applicable) applicable provisions fully implemented and \(c.notFullyMet.count) not yet fully met.")
+                let split = c.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(c.binding.rate)), best-endeavour \(Format.percent(c.bestEndeavour.rate)))"
+                paragraphs.append("\(c.title): compliance rate \(Format.percent(rate))\(split), with \(c.statusCounts[.full] ?? 0) of \(c.summary.applicable) applicable provisions fully implemented and \(c.notFullyMet.count) not yet fully met.")
             } else {
                 paragraphs.append("\(c.title): not answered yet.")
             }

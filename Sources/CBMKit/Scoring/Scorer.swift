@@ -69,11 +69,14 @@ public enum Scorer {
         if let consensus {
             status = .answered
             score = Double(consensus)
+        } else if consensusLevel == .notApplicable {
+            // The group agreed the indicator does not apply, whatever single agencies said.
+            status = .notApplicable
+            score = nil
         } else if let median {
             status = .answered
             score = median
-        } else if consensusLevel == .notApplicable
-                    || (!responses.isEmpty && responses.allSatisfy { $0.value == MaturityLevel.notApplicable.description }) {
+        } else if !responses.isEmpty && responses.allSatisfy({ $0.value == MaturityLevel.notApplicable.description }) {
             status = .notApplicable
             score = nil
         } else {
@@ -137,12 +140,15 @@ public enum Scorer {
             points = Double(consensusPoints)
             status = .answered
             consolidated = consensus
+        } else if consensus == .notApplicable {
+            points = nil
+            status = .notApplicable
+            consolidated = .notApplicable
         } else if let median = Self.median(responses.compactMap(\.numeric).map(Double.init)) {
             points = median
             status = .answered
             consolidated = ComplianceStatus.allCases.first { $0.points.map(Double.init) == median }
-        } else if consensus == .notApplicable
-                    || (!responses.isEmpty && responses.allSatisfy { $0.value == ComplianceStatus.notApplicable.rawValue }) {
+        } else if !responses.isEmpty && responses.allSatisfy({ $0.value == ComplianceStatus.notApplicable.rawValue }) {
             points = nil
             status = .notApplicable
             consolidated = .notApplicable

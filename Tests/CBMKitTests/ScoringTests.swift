@@ -326,3 +326,43 @@ struct ConsensusNotApplicableTests {
         #expect(score.summary.applicable == 1)
     }
 }
+
+/// The worked example of docs/scoring.md, checked against the code.
+@Suite("Scoring: the worked example in docs/scoring.md")
+struct ScoringWorkedExampleTests {
+    @Test func politicalWillDimension() throws {
+        let card = Example.loaded.card
+        let dimension = try #require(card.maturity.first?.dimensions.first { $0.id == "political-will" })
+        let scores = dimension.indicators.map(\.score)
+        #expect(scores == [3, 3, nil, 3, 2, 3])
+        #expect(dimension.indicators[0].consensus == 3)
+        #expect(dimension.indicators[0].median == 2.5)
+        #expect(dimension.indicators[2].status == .unanswered)
+        #expect(dimension.score == 2.8)
+        #expect(dimension.level == 2)
+        #expect(dimension.coverage == 5.0 / 6.0)
+        #expect(!dimension.provisional)
+        #expect(abs(dimension.gap! - 1.2) < 1e-12)
+        let stakeholder = try #require(card.priorities.first { $0.indicator == "political-will.stakeholder-engagement" })
+        #expect(stakeholder.priority == 2)
+        #expect(stakeholder.rank == 2)
+        #expect(card.priorities[0].indicator == "procedures.joint-risk-management")
+    }
+
+    @Test func indexAndKyotoRate() throws {
+        let card = Example.loaded.card
+        let index = try #require(card.maturity.first?.index)
+        #expect(Format.score(index) == "2.6")
+        #expect(abs(index - 2.5716666666666663) < 1e-12)
+        let rkc = try #require(card.compliance.first { $0.questionnaire == "rkc-general-annex" })
+        #expect(rkc.statusCounts[.full] == 36)
+        #expect(rkc.statusCounts[.partial] == 9)
+        #expect(rkc.statusCounts[.none] == 2)
+        #expect(rkc.summary.applicable == 48)
+        #expect(rkc.summary.answered == 47)
+        #expect(rkc.rate == 126.0 / 141.0)
+        #expect(Format.percent(rkc.rate) == "89.4%")
+        #expect(Format.percent(rkc.coverage) == "97.9%")
+        #expect(rkc.bestEndeavour.rate == nil)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import CBMKit
+
+/// The checked-in example reports and generated docs must match what the code produces now.
+@Suite("Generated files are up to date")
+struct GeneratedFilesTests {
+    static let fix = "run scripts/regenerate-reports and commit the result"
+
+    static var examples: [String] {
+        Loader.yamlFiles(in: Repository.root.appendingPathComponent("examples")).map { $0.deletingPathExtension().lastPathComponent }
+    }
+
+    @Test(arguments: GeneratedFilesTests.examples)
+    func exampleReportIsCurrent(name: String) throws {
+        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+        let card = Scorer.score(assessment, catalog: catalog)
+        for format in ReportFormat.allCases {
+            let path = Repository.path("reports/\(name).\(format.fileExtension)")
+            let stored = try? String(contentsOfFile: path, encoding: .utf8)
+            #expect(stored != nil, "reports/\(name).\(format.fileExtension) is missing: \(Self.fix)")
+            let fresh = try ReportRenderer.render(card, catalog: catalog, format: format)
+            #expect(stored == fresh, "reports/\(name).\(format.fileExtension) is out of date: \(Self.fix)")
+        }
+    }
+
+    @Test func cbmModelDocIsCurrent() throws {
+        let stored = try String(contentsOfFile: Repository.path("docs/cbm-model.md"), encoding: .utf8)
+        let core = try #require(Catalog.bundled().catalog.questionnaire("cbm-core"))
+        #expect(stored == QuestionnaireDocument.markdown(core) + "\n", "docs/cbm-model.md is out of date: \(Self.fix)")
+    }
+}

@@ -205,7 +205,30 @@ struct AssessmentValidationTests {
         let (assessment, diagnostics) = assessmentResult(yaml)
         #expect(assessment != nil)
         #expect(!diagnostics.hasErrors)
-        expectDiagnostic(diagnostics, .warning, at: 11, 14, containing: "version 0.9 of `mini`, but the questionnaire found here is version 1.0")
+        expectDiagnostic(diagnostics, .warning, at: 11, 14, containing: "version 0.9 of `mini`, which cbm does not have (it has 1.0); they are checked and scored against version 1.0")
+    }
+
+    @Test func olderVersionIsUsedWhenKnown() throws {
+        var catalog = Fixtures.catalog
+        let older = fixture("mini-maturity.yaml", replacing: "version: \"1.0\"", with: "version: \"0.9\"")
+            .replacingOccurrences(of: "title: Two\n", with: "title: Two (old wording)\n")
+        let (root, _) = YAMLReader.read(Data(older.utf8), file: "old.yaml")
+        let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).0)
+        #expect(catalog.add(questionnaire, file: "old.yaml", bundled: false) == nil)
+        #expect(catalog.versions(of: "mini") == ["1.0", "0.9"])
+        #expect(catalog.questionnaire("mini")?.version == "1.0")
+        let yaml = fixture("mini-assessment.yaml", replacing: "version: \"1.0\"", with: "version: \"0.9\"")
+        let (assessment, diagnostics) = assessmentResult(yaml, catalog: catalog)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let card = Scorer.score(try #require(assessment), catalog: catalog)
+        #expect(card.maturity[0].version == "0.9")
+        #expect(card.maturity[0].indicators[1].title == "Two (old wording)")
+    }
+
+    @Test func versionsCompareNumberByNumber() {
+        #expect(Catalog.isOlder("2025.1", than: "2026.1"))
+        #expect(Catalog.isOlder("2026.9", than: "2026.10"))
+        #expect(!Catalog.isOlder("2026.1", than: "2026.1"))
     }
 
     @Test func badPeriod() {
@@ -260,7 +283,7 @@ struct ValidatorTests {
         dir.write("two.yaml", Fixtures.text("mini-maturity.yaml"))
         let report = Validator.validate(paths: [dir.url.path])
         #expect(report.errorCount == 1)
-        #expect(report.diagnostics.first?.message.contains("already used by") == true)
+        #expect(report.diagnostics.first?.message.contains("is already given by") == true)
     }
 }
 

@@ -70,7 +70,8 @@ struct AssessmentDecoder {
     }
 
     private func decodeAnswers(id: String, keyAt: SourceLocation, node: YAMLNode, agencies: [Agency]) -> QuestionnaireAnswers? {
-        guard let questionnaire = catalog.questionnaire(id) else {
+        let requestedVersion = node.mappingPairs?.first { $0.key.scalar == "version" }?.value.scalar
+        guard let questionnaire = catalog.questionnaire(id, version: requestedVersion) else {
             var message = "there is no questionnaire with the id `\(id.shortenedForMessage)`"
             if let suggestion = closestMatch(to: id, in: catalog.ids) {
                 message += "; did you mean `\(suggestion)`?"
@@ -84,7 +85,8 @@ struct AssessmentDecoder {
         guard let fields = FieldReader(node, context, allowed: Self.answersKeys, sink: sink) else { return nil }
         let version = fields.string("version")
         if let version, version != questionnaire.version, let at = fields.node("version")?.location {
-            sink.warning(at, "these answers were given to version \(version) of `\(id)`, but the questionnaire found here is version \(questionnaire.version); check that the answers still fit the questions")
+            let known = catalog.versions(of: id).joined(separator: ", ")
+            sink.warning(at, "these answers were given to version \(version) of `\(id)`, which cbm does not have (it has \(known)); they are checked and scored against version \(questionnaire.version). Check that the answers still fit the questions, or add the older version with --questionnaires")
         }
         let targets = decodeTargets(fields, questionnaire: questionnaire)
         var answers: [Answer] = []

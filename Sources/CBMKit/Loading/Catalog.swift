@@ -10,30 +10,65 @@ public struct Catalog: Sendable {
         public var isBundled: Bool
     }
 
+    /// Every questionnaire known, several versions of one id included.
     public private(set) var entries: [Entry] = []
 
     public init() {}
 
-    public var ids: [String] { entries.map(\.questionnaire.id) }
-    public var questionnaires: [Questionnaire] { entries.map(\.questionnaire) }
-
-    public func questionnaire(_ id: String) -> Questionnaire? {
-        entries.first { $0.questionnaire.id == id }?.questionnaire
+    /// The ids, each once, in the order they were first added.
+    public var ids: [String] {
+        var seen = Set<String>()
+        return entries.map(\.questionnaire.id).filter { seen.insert($0).inserted }
     }
 
-    public func entry(_ id: String) -> Entry? { entries.first { $0.questionnaire.id == id } }
+    /// The current version of each questionnaire.
+    public var questionnaires: [Questionnaire] { ids.compactMap { questionnaire($0) } }
 
-    /// Adds a questionnaire. A user's questionnaire replaces a bundled one with the same id;
-    /// two user files with the same id are an error, reported at the second.
+    /// The current version of a questionnaire: the newest of the user's own, if the user gave
+    /// any with this id, else the newest bundled one.
+    public func questionnaire(_ id: String) -> Questionnaire? { entry(id)?.questionnaire }
+
+    /// The given version if it is known, else the current version.
+    public func questionnaire(_ id: String, version: String?) -> Questionnaire? {
+        if let version, let exact = entries.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) {
+            return exact.questionnaire
+        }
+        return questionnaire(id)
+    }
+
+    public func entry(_ id: String) -> Entry? {
+        let candidates = entries.filter { $0.questionnaire.id == id }
+        let preferred = candidates.contains { !$0.isBundled } ? candidates.filter { !$0.isBundled } : candidates
+        return preferred.max { Self.isOlder($0.questionnaire.version, than: $1.questionnaire.version) }
+    }
+
+    /// All known versions of a questionnaire, newest first.
+    public func versions(of id: String) -> [String] {
+        entries.filter { $0.questionnaire.id == id }.map(\.questionnaire.version)
+            .sorted { Self.isOlder($1, than: $0) }
+    }
+
+    /// Compares versions such as "2025.1" and "2026.10" number by number.
+    public static func isOlder(_ a: String, than b: String) -> Bool {
+        let left = a.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
+        let right = b.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
+        if left != right { return left.lexicographicallyPrecedes(right) }
+        return a < b
+    }
+
+    /// Adds a questionnaire. Versions of one id live side by side (an assessment answered to
+    /// an older version is scored with that version). A user's questionnaire replaces a bundled
+    /// one with the same id and version; two user files with the same id and version are an
+    /// error, reported at the second.
     public mutating func add(_ questionnaire: Questionnaire, file: String, bundled: Bool, location: SourceLocation? = nil) -> Diagnostic? {
         let entry = Entry(questionnaire: questionnaire, file: file, isBundled: bundled)
-        if let index = entries.firstIndex(where: { $0.questionnaire.id == questionnaire.id }) {
+        if let index = entries.firstIndex(where: { $0.questionnaire.id == questionnaire.id && $0.questionnaire.version == questionnaire.version }) {
             if entries[index].isBundled && !bundled || entries[index].file == file {
                 entries[index] = entry
                 return nil
             }
             return .error(location ?? SourceLocation(file: file, line: 1, column: 1),
-                          "the questionnaire id `\(questionnaire.id)` is already used by \(entries[index].file); each questionnaire needs its own id")
+                          "the questionnaire `\(questionnaire.id)` version \(questionnaire.version) is already given by \(entries[index].file); each version of a questionnaire must come from one file (change the `version:` of a revised copy)")
         }
         entries.append(entry)
         return nil

@@ -64,7 +64,14 @@ extension String {
 }
 
 extension Catalog {
-    public var summaries: [QuestionnaireSummary] { entries.map(QuestionnaireSummary.init) }
+    /// One line per questionnaire and version: current versions first, older ones after.
+    public var summaries: [QuestionnaireSummary] {
+        ids.flatMap { id in
+            versions(of: id).compactMap { version in
+                entries.first { $0.questionnaire.id == id && $0.questionnaire.version == version }.map(QuestionnaireSummary.init)
+            }
+        }
+    }
 
     /// The table `cbm list` prints.
     public func listing() -> String {

@@ -183,7 +183,7 @@ extension ReportModel {
                                  mismatch: answered.map { $0 != version } ?? false)
             }
 
-        let firstMaturity = card.maturity.first.flatMap { catalog.questionnaire($0.questionnaire)?.maturity }
+        let firstMaturity = card.maturity.first.flatMap { catalog.questionnaire($0.questionnaire, version: $0.version)?.maturity }
         scale = (firstMaturity?.scale ?? ScaleLevel.standard).map {
             ScaleRow(level: String($0.level), name: $0.name.text(in: language), summary: $0.summary?.text(in: language) ?? "", badge: "lv\($0.level)")
         }
@@ -194,7 +194,7 @@ extension ReportModel {
         var chapter = 3
 
         maturity = card.maturity.map { score in
-            let questionnaire = catalog.questionnaire(score.questionnaire)?.maturity
+            let questionnaire = catalog.questionnaire(score.questionnaire, version: score.version)?.maturity
             let number = chapter
             chapter += 1
             contents.append(TocEntry(anchor: "findings-\(score.questionnaire)", number: String(number), title: "Findings: \(score.title)"))
@@ -212,7 +212,7 @@ extension ReportModel {
         var complianceNumber = 0
         compliance = card.compliance.map { score in
             complianceNumber += 1
-            let questionnaire = catalog.questionnaire(score.questionnaire)?.compliance
+            let questionnaire = catalog.questionnaire(score.questionnaire, version: score.version)?.compliance
             return Self.complianceSection(score, questionnaire: questionnaire, number: "\(complianceChapter).\(complianceNumber)", language: language)
         }
         hasCompliance = !compliance.isEmpty
@@ -256,12 +256,12 @@ extension ReportModel {
             if !(bySource[reference.source]?.contains(entry) ?? false) { bySource[reference.source, default: []].append(entry) }
         }
         for m in card.maturity {
-            for indicator in catalog.questionnaire(m.questionnaire)?.maturity?.indicators ?? [] {
+            for indicator in catalog.questionnaire(m.questionnaire, version: m.version)?.maturity?.indicators ?? [] {
                 for reference in indicator.references { cite(reference, by: indicator.id) }
             }
         }
         for c in card.compliance {
-            for provision in catalog.questionnaire(c.questionnaire)?.compliance?.provisions ?? [] {
+            for provision in catalog.questionnaire(c.questionnaire, version: c.version)?.compliance?.provisions ?? [] {
                 for reference in provision.references { cite(reference, by: "\(c.questionnaire) \(provision.id)") }
             }
         }

@@ -9,7 +9,7 @@ public enum Scorer {
         var maturity: [MaturityScore] = []
         var compliance: [ComplianceScore] = []
         for answers in assessment.questionnaires {
-            switch catalog.questionnaire(answers.questionnaireID) {
+            switch catalog.questionnaire(answers.questionnaireID, version: answers.version) {
             case let .maturity(questionnaire)?:
                 maturity.append(score(questionnaire, answers: answers, language: language))
             case let .compliance(questionnaire)?:

@@ -40,37 +40,54 @@ struct Report: ParsableCommand {
     @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
     var language: String = "en"
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
+        valueName: "EARLIER"))
+    var baseline: [String] = []
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let card: ScoreCard
         let catalog: Catalog
+        var trend: TrendReport?
         do {
             let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
             printWarnings(warnings)
             catalog = loadedCatalog
             card = Scorer.score(assessment, catalog: catalog, language: language)
+            if !baseline.isEmpty {
+                let (built, _, diagnostics) = try Loader.trend(at: baseline + [file], questionnaireDirectories: questionnaires.directories, language: language)
+                printWarnings(diagnostics.filter { $0.location.file != file })
+                trend = built
+            }
         } catch let error as LoadError {
             throw fail(error.diagnostics)
+        } catch {
+            throw failure("\(error)")
         }
         let text: String
         do {
-            text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language)
+            text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
         } catch {
             throw failure("\(error)")
         }
-        let path = output ?? ReportRenderer.defaultOutputPath(for: file, format: format)
-        if path == "-" {
-            print(text, terminator: "")
-            return
-        }
-        do {
-            try OutputFile.write(text, to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
-        print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
+        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force)
     }
+}
+
+/// Writes a report atomically, or prints it for `-`; a clear message instead of a stack trace.
+func write(_ text: String, to path: String, force: Bool) throws {
+    if path == "-" {
+        print(text, terminator: "")
+        return
+    }
+    do {
+        try OutputFile.write(text, to: path, overwrite: force)
+    } catch {
+        throw failure("\(error)")
+    }
+    print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
 }
 
 /// Prints a message (not tied to a place in a file) and stops with exit code 1.

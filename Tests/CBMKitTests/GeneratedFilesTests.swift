@@ -24,6 +24,26 @@ struct GeneratedFilesTests {
         }
     }
 
+    /// examples/<country>-<period>.yaml files grouped by country, for countries with several.
+    static var series: [String] {
+        let names = examples.compactMap { name -> String? in
+            guard let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].prefix(4).allSatisfy(\.isNumber) else { return nil }
+            return String(name[..<dash])
+        }
+        return Set(names.filter { name in names.filter { $0 == name }.count > 1 }).sorted()
+    }
+
+    @Test(arguments: GeneratedFilesTests.series)
+    func trendReportIsCurrent(country: String) throws {
+        let files = Self.examples.filter { $0.hasPrefix(country + "-") }.map { Repository.path("examples/\($0).yaml") }
+        let (trend, _, _) = try Loader.trend(at: files)
+        for format in ReportFormat.allCases {
+            let path = Repository.path("reports/\(country)-trend.\(format.fileExtension)")
+            let stored = try? String(contentsOfFile: path, encoding: .utf8)
+            #expect(stored == (try ReportRenderer.renderTrend(trend, format: format)), "reports/\(country)-trend.\(format.fileExtension) is out of date or missing: \(Self.fix)")
+        }
+    }
+
     @Test func cbmModelDocIsCurrent() throws {
         let stored = try String(contentsOfFile: Repository.path("docs/cbm-model.md"), encoding: .utf8)
         let core = try #require(Catalog.bundled().catalog.questionnaire("cbm-core"))

@@ -205,3 +205,76 @@ public enum SVG {
         return svg
     }
 }
+
+extension SVG {
+    public struct Line: Sendable {
+        public var label: String
+        public var values: [Double?]
+        /// Dash pattern, so lines differ in grey-scale print too ("" = solid).
+        public var dash: String = ""
+    }
+
+    static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 4", "1 5"]
+    static let greys = ["#1f5f99", "#333333", "#7a4b00", "#2e6b3a", "#6b2e5f", "#555555"]
+
+    /// Lines across periods. `scale` is the value range (1...5 for maturity, 0...1 for rates,
+    /// shown as percentages); a dashed horizontal line marks the target when given.
+    public static func lineChart(
+        lines: [Line], periods: [String], scale: ClosedRange<Double>, percent: Bool, target: Double? = nil,
+        width: Double = 640, height: Double = 300, id: String, title: String
+    ) -> String {
+        guard !periods.isEmpty, !lines.isEmpty else { return "" }
+        let left = 44.0, right = percent ? 170.0 : 24.0, top = 18.0, bottom = 40.0
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ index: Int) -> Double {
+            periods.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(periods.count - 1)
+        }
+        func y(_ value: Double) -> Double {
+            top + plotHeight * (1 - (min(max(value, scale.lowerBound), scale.upperBound) - scale.lowerBound) / (scale.upperBound - scale.lowerBound))
+        }
+        func show(_ value: Double) -> String { percent ? Format.percent(value) : Format.score(value) }
+        let description = lines.map { line in
+            line.label + ": " + zip(periods, line.values).map { "\($0) \($1.map(show) ?? "no value")" }.joined(separator: ", ")
+        }.joined(separator: "; ") + (target.map { "; target \(show($0))" } ?? "")
+        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
+        let ticks: [Double] = percent ? [0, 0.25, 0.5, 0.75, 1] : [1, 2, 3, 4, 5]
+        for tick in ticks where scale.contains(tick) {
+            svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(tick)))\" stroke=\"#e0e0e0\"/>\n"
+            svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y(tick) + 4))\" text-anchor=\"end\" class=\"tick\">\(percent ? "\(Int(tick * 100))%" : String(Int(tick)))</text>\n"
+        }
+        for (index, period) in periods.enumerated() {
+            svg += "<text x=\"\(number(x(index)))\" y=\"\(number(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(period))</text>\n"
+        }
+        if let target {
+            svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">target \(escape(show(target)))</text>\n"
+        }
+        for (n, line) in lines.enumerated() {
+            let colour = greys[n % greys.count]
+            let dash = line.dash.isEmpty ? dashes[n % dashes.count] : line.dash
+            // Draw each run of consecutive values; a missing period breaks the line.
+            var run: [(Double, Double)] = []
+            func flush() {
+                if run.count >= 2 {
+                    svg += "<polyline points=\"\(run.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
+                }
+                run = []
+            }
+            for (index, value) in line.values.enumerated() {
+                guard let value else { flush(); continue }
+                run.append((x(index), y(value)))
+                svg += "<circle cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
+                if lines.count == 1 {
+                    svg += "<text x=\"\(number(x(index)))\" y=\"\(number(y(value) - 8))\" text-anchor=\"middle\" class=\"value\">\(escape(show(value)))</text>\n"
+                }
+            }
+            flush()
+            if lines.count > 1, let lastIndex = line.values.lastIndex(where: { $0 != nil }), let last = line.values[lastIndex] {
+                let label = line.label.count > 24 ? String(line.label.prefix(23)) + "…" : line.label
+                svg += "<text x=\"\(number(x(lastIndex) + 8))\" y=\"\(number(y(last) + 4))\" class=\"label\" fill=\"\(colour)\">\(escape(label)) \(escape(show(last)))</text>\n"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
+}

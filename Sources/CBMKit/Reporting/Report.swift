@@ -27,23 +27,42 @@ public enum ReportRenderer {
             return .failure(ReportError(description: "the report templates were not found next to the program; reinstall cbm"))
         }
         var library = MustacheLibrary()
-        for name in ["report.html", "report.md"] {
-            let url = directory.appendingPathComponent(name + ".mustache")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".mustache") {
+            let url = directory.appendingPathComponent(file)
             do {
                 let text = try String(contentsOf: url, encoding: .utf8)
-                try library.register(text, named: name)
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
-                return .failure(ReportError(description: "the report template \(url.lastPathComponent) could not be read: \(error)"))
+                return .failure(ReportError(description: "the report template \(file) could not be read: \(error)"))
             }
         }
         return .success(library)
     }()
 
-    public static func render(_ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage) throws -> String {
+    /// The mission report. With `trend` (built from this and earlier assessments), it gains
+    /// a chapter on progress since the earliest one.
+    public static func render(
+        _ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage,
+        trend: TrendReport? = nil
+    ) throws -> String {
+        let model = ReportModel(card: card, catalog: catalog, language: language, trend: trend)
+        return try render(model, template: "report.\(format.rawValue)")
+    }
+
+    /// The year-over-year report of several assessments of one country.
+    public static func renderTrend(_ trend: TrendReport, format: ReportFormat) throws -> String {
+        let title = "\(trend.country) — Coordinated Border Management reform progress"
+            + (trend.periods.count > 1 ? " \(trend.periods.first!)–\(trend.periods.last!)" : "")
+        let document = TrendDocument(title: title, generator: ReportModel.generatorName,
+                                     pageHeaderCSS: ReportModel.cssString(title), trend: TrendModel(trend))
+        return try render(document, template: "trend.\(format.rawValue)")
+    }
+
+    static func render(_ model: Any, template: String) throws -> String {
         let library = try library.get()
-        let model = ReportModel(card: card, catalog: catalog, language: language)
-        guard let output = library.render(model, withTemplate: "report.\(format.rawValue)") else {
-            throw ReportError(description: "the \(format.rawValue) report template is missing")
+        guard let output = library.render(model, withTemplate: template) else {
+            throw ReportError(description: "the report template \(template) is missing; reinstall cbm")
         }
         return output
     }
@@ -53,6 +72,13 @@ public enum ReportRenderer {
         let url = URL(fileURLWithPath: assessmentPath)
         return url.deletingPathExtension().lastPathComponent + "." + format.fileExtension
     }
+}
+
+struct TrendDocument {
+    var title: String
+    var generator: String
+    var pageHeaderCSS: String
+    var trend: TrendModel
 }
 
 public enum Markdown {

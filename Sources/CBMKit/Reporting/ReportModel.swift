@@ -146,12 +146,14 @@ struct ReportModel {
     var gapChapter: String
     var annexChapter: String
     var provisionalThreshold: String
+    var trend: TrendModel?
+    var trendChapter: String
 }
 
 extension ReportModel {
     static let generatorName = "cbm-assess 0.1.0"
 
-    init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage) {
+    init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendReport? = nil) {
         self.language = language
         let info = card.assessment
         title = info.title
@@ -217,6 +219,12 @@ extension ReportModel {
         }
         hasCompliance = !compliance.isEmpty
 
+        self.trend = trend.map(TrendModel.init)
+        trendChapter = String(chapter)
+        if let trend, let first = trend.periods.first {
+            contents.append(TocEntry(anchor: "progress", number: String(chapter), title: "Progress since \(first)"))
+            chapter += 1
+        }
         gapChapter = String(chapter)
         contents.append(TocEntry(anchor: "gaps", number: String(chapter), title: "Gap analysis and roadmap"))
         chapter += 1

@@ -1,0 +1,173 @@
+/// The trend part of the reports, as ready-to-print text: used by the trend report and by the
+/// "progress" chapter of a mission report given earlier assessments (`--baseline`).
+struct TrendModel {
+    struct Cell { var text: String }
+    struct Row {
+        var id: String
+        var title: String
+        var dimension: String
+        var cells: [Cell]
+        var change: String
+        var target: String
+        var progress: String
+        var regressed: Bool
+        var regressionText: String
+    }
+    struct SmallChart { var title: String; var svg: String }
+    struct MaturityBlock {
+        var id: String
+        var title: String
+        var versions: String
+        var index: Row
+        var overviewSVG: String
+        var smallMultiples: [SmallChart]
+        var dimensions: [Row]
+        var indicators: [Row]
+        var regressions: [Row]
+        var hasRegressions: Bool
+        var missing: [Row]
+        var hasMissing: Bool
+    }
+    struct ComplianceBlock { var id: String; var title: String; var row: Row; var sections: [Row] }
+    struct ChangeItem { var id: String; var text: String }
+    struct ChangeBlock {
+        var questionnaire: String
+        var fromVersion: String
+        var toVersion: String
+        var period: String
+        var items: [ChangeItem]
+        var hasItems: Bool
+    }
+    struct AssessmentRow { var period: String; var title: String; var date: String }
+
+    var country: String
+    var firstPeriod: String
+    var lastPeriod: String
+    var periods: [Cell]
+    var periodCount: String
+    var assessments: [AssessmentRow]
+    var summaryParagraphs: [String]
+    var maturity: [MaturityBlock]
+    var compliance: [ComplianceBlock]
+    var hasCompliance: Bool
+    var complianceSVG: String
+    var changes: [ChangeBlock]
+    var hasChanges: Bool
+    var regressionThreshold: String
+}
+
+extension TrendModel {
+    init(_ trend: TrendReport) {
+        country = trend.country
+        firstPeriod = trend.periods.first ?? ""
+        lastPeriod = trend.periods.last ?? ""
+        periods = trend.periods.map { Cell(text: $0) }
+        periodCount = String(trend.periods.count)
+        regressionThreshold = Format.score(-Trend.regressionAt)
+        assessments = trend.assessments.map { AssessmentRow(period: $0.period, title: $0.title, date: $0.date ?? "") }
+
+        maturity = trend.maturity.map { m in
+            let dimensions = m.dimensions.map { Self.row($0, periods: trend.periods, percent: false) }
+            let indicators = m.indicators.map { Self.row($0, periods: trend.periods, percent: false) }
+            let smallMultiples = m.dimensions.map { d in
+                SmallChart(title: d.title, svg: SVG.lineChart(
+                    lines: [SVG.Line(label: d.title, values: d.series.values)], periods: trend.periods, scale: 1...5, percent: false,
+                    target: d.series.target.map(Double.init), width: 330, height: 190,
+                    id: "trend-\(m.questionnaire)-\(d.id)", title: "\(d.title): score by period"))
+            }
+            let overview = SVG.lineChart(
+                lines: [SVG.Line(label: "Overall index", values: m.index.values)], periods: trend.periods, scale: 1...5, percent: false,
+                id: "trend-\(m.questionnaire)-index", title: "\(m.title): overall index by period")
+            let regressions = (m.dimensions + m.indicators).filter { !$0.series.regressions.isEmpty }
+                .map { Self.row($0, periods: trend.periods, percent: false) }
+            // Items that some period's version did not have, or that were not scored in some period.
+            let missing = indicators.filter { row in row.cells.contains { $0.text == Format.missing } }
+            let versions = zip(trend.periods, m.versions).map { "\($0): \($1 ?? "not answered")" }.joined(separator: "; ")
+            return MaturityBlock(id: m.questionnaire, title: m.title, versions: versions,
+                                 index: Self.row(TrendItem(id: "index", title: "Overall index", dimension: nil, series: m.index), periods: trend.periods, percent: false),
+                                 overviewSVG: overview, smallMultiples: smallMultiples, dimensions: dimensions, indicators: indicators,
+                                 regressions: regressions, hasRegressions: !regressions.isEmpty, missing: missing, hasMissing: !missing.isEmpty)
+        }
+        compliance = trend.compliance.map { c in
+            ComplianceBlock(id: c.questionnaire, title: c.title,
+                            row: Self.row(TrendItem(id: c.questionnaire, title: c.title, dimension: nil, series: c.rates), periods: trend.periods, percent: true),
+                            sections: c.sections.map { Self.row($0, periods: trend.periods, percent: true) })
+        }
+        hasCompliance = !compliance.isEmpty
+        complianceSVG = SVG.lineChart(
+            lines: trend.compliance.map { SVG.Line(label: $0.questionnaire, values: $0.rates.values) }, periods: trend.periods,
+            scale: 0...1, percent: true, id: "trend-compliance", title: "Compliance rate of each convention checklist by period")
+        changes = trend.changes.map { change in
+            let items = change.added.map { ChangeItem(id: $0.id, text: "added: \($0.title)") }
+                + change.removed.map { ChangeItem(id: $0.id, text: "removed: \($0.title)") }
+                + change.renamed.map { ChangeItem(id: $0.id, text: "renamed from “\($0.oldTitle)” to “\($0.newTitle)”") }
+            return ChangeBlock(questionnaire: change.questionnaire, fromVersion: change.fromVersion, toVersion: change.toVersion,
+                               period: change.period, items: items, hasItems: !items.isEmpty)
+        }
+        hasChanges = !changes.isEmpty
+        summaryParagraphs = Self.summary(trend)
+    }
+
+    static func signed(_ value: Double?, percent: Bool) -> String {
+        guard let value else { return Format.missing }
+        let text = percent ? Format.score(abs(value) * 100) + " points" : Format.score(abs(value))
+        if text.hasPrefix("0.0 ") || text == "0.0" { return text }
+        return (value > 0 ? "+" : "−") + text  // a true minus sign: reads well and is not a Markdown list marker
+    }
+
+    static func row(_ item: TrendItem, periods: [String], percent: Bool) -> Row {
+        let series = item.series
+        let progress: String
+        if series.targetMetAtBaseline {
+            progress = "target met at start"
+        } else if let value = series.progress {
+            progress = Format.percent(value).replacingOccurrences(of: ".0%", with: "%")
+        } else {
+            progress = Format.missing
+        }
+        let regressionText = series.regressions.compactMap { period -> String? in
+            guard let index = periods.firstIndex(of: period), let delta = series.deltas[index] else { return nil }
+            return "\(signed(delta, percent: percent)) in \(period)"
+        }.joined(separator: ", ")
+        return Row(id: item.id, title: item.title, dimension: item.dimension ?? "",
+                   cells: series.values.map { Cell(text: percent ? Format.percent($0) : Format.score($0)) },
+                   change: signed(series.change.map { $0 }, percent: percent), target: series.target.map(String.init) ?? "",
+                   progress: progress, regressed: !series.regressions.isEmpty, regressionText: regressionText)
+    }
+
+    static func summary(_ trend: TrendReport) -> [String] {
+        guard trend.periods.count >= 2 else {
+            return ["Only one assessment (\(trend.periods.first ?? "")) was given, so there is no change to report yet."]
+        }
+        var paragraphs: [String] = []
+        let span = "\(trend.periods.first!) to \(trend.periods.last!)"
+        for m in trend.maturity {
+            var text = "From \(span), the \(m.title) index of \(trend.country) went from \(Format.score(m.index.first)) to \(Format.score(m.index.latest))"
+            text += m.index.change.map { " (\(signed($0, percent: false)))." } ?? "."
+            let improved = m.dimensions.filter { ($0.series.change ?? 0) > 0.05 }.sorted { $0.series.change! > $1.series.change! }
+            if let best = improved.first {
+                text += " \(counted(improved.count, "dimension")) of \(m.dimensions.count) improved, most of all \(best.title) (\(signed(best.series.change, percent: false)))."
+            }
+            let regressed = m.dimensions.filter { !$0.series.regressions.isEmpty }
+            if !regressed.isEmpty {
+                text += " Regression (a drop of 0.5 or more in one period): " + regressed.map { d in
+                    "\(d.title) in \(d.series.regressions.joined(separator: ", "))"
+                }.joined(separator: "; ") + "."
+            }
+            let met = m.dimensions.filter { d in
+                guard let latest = d.series.latest, let target = d.series.target else { return false }
+                return latest >= Double(target)
+            }
+            text += " \(met.count) of \(m.dimensions.count) dimensions have reached their target."
+            paragraphs.append(text)
+        }
+        for c in trend.compliance {
+            guard let first = c.rates.first, let latest = c.rates.latest else { continue }
+            paragraphs.append("\(c.title): compliance rate \(Format.percent(first)) in \(trend.periods.first!) and \(Format.percent(latest)) in \(trend.periods.last!) (\(signed(latest - first, percent: true))).")
+        }
+        for change in trend.changes {
+            paragraphs.append("The questionnaire \(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period): \(change.added.count) items added, \(change.removed.count) removed, \(change.renamed.count) renamed. Items are compared by their id; items missing in a period are shown as “—”.")
+        }
+        return paragraphs
+    }
+}

@@ -1,0 +1,130 @@
+extension Series {
+    func json(values name: String) -> [(String, JSONValue)] {
+        [(name, .array(values.map { .number($0) })),
+         ("deltas", .array(deltas.map { .number($0) })),
+         ("regressions", .array(regressions.map { .string($0) }))]
+    }
+
+    var targetJSON: [(String, JSONValue)] {
+        [("target", .number(target)), ("progress", .number(progress)), ("target_met_at_baseline", .bool(targetMetAtBaseline))]
+    }
+}
+
+extension TrendReport {
+    /// The stable JSON interface of `cbm trend --format json` (docs/json-output.md).
+    public var json: JSONValue {
+        .object([
+            ("format", .string("cbm-trend")),
+            ("format_version", .int(1)),
+            ("country", .string(country)),
+            ("periods", .array(periods.map { .string($0) })),
+            ("assessments", .array(assessments.map { a in
+                .object([("period", .string(a.period)), ("title", .string(a.title)), ("date", .text(a.date))])
+            })),
+            ("maturity", .array(maturity.map { m in
+                .object([
+                    ("questionnaire", .string(m.questionnaire)),
+                    ("title", .string(m.title)),
+                    ("versions", .array(m.versions.map { .text($0) })),
+                    ("index", .array(m.index.values.map { .number($0) })),
+                    ("index_deltas", .array(m.index.deltas.map { .number($0) })),
+                    ("index_regressions", .array(m.index.regressions.map { .string($0) })),
+                    ("dimensions", .array(m.dimensions.map { d in
+                        .object([("id", .string(d.id)), ("title", .string(d.title))] + d.series.json(values: "scores") + d.series.targetJSON)
+                    })),
+                    ("indicators", .array(m.indicators.map { i in
+                        .object([("id", .string(i.id)), ("title", .string(i.title)), ("dimension", .text(i.dimension))]
+                                + i.series.json(values: "scores") + i.series.targetJSON)
+                    })),
+                ])
+            })),
+            ("compliance", .array(compliance.map { c in
+                .object([
+                    ("questionnaire", .string(c.questionnaire)),
+                    ("title", .string(c.title)),
+                    ("versions", .array(c.versions.map { .text($0) })),
+                    ("rates", .array(c.rates.values.map { .number($0) })),
+                    ("deltas", .array(c.rates.deltas.map { .number($0) })),
+                    ("binding_rates", .array(c.bindingRates.values.map { .number($0) })),
+                    ("best_endeavour_rates", .array(c.bestEndeavourRates.values.map { .number($0) })),
+                    ("sections", .array(c.sections.map { s in
+                        .object([("id", .string(s.id)), ("title", .string(s.title)),
+                                 ("rates", .array(s.series.values.map { .number($0) })),
+                                 ("deltas", .array(s.series.deltas.map { .number($0) }))])
+                    })),
+                ])
+            })),
+            ("changes", .array(changes.map { change in
+                .object([
+                    ("questionnaire", .string(change.questionnaire)),
+                    ("from_version", .string(change.fromVersion)),
+                    ("to_version", .string(change.toVersion)),
+                    ("period", .string(change.period)),
+                    ("added", .array(change.added.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
+                    ("removed", .array(change.removed.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
+                    ("renamed", .array(change.renamed.map {
+                        .object([("id", .string($0.id)), ("old_title", .string($0.oldTitle)), ("new_title", .string($0.newTitle))])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    /// The plain-text summary `cbm trend` prints.
+    public func terminalSummary() -> String {
+        var out: [String] = ["Trend for \(country): " + periods.joined(separator: ", "), ""]
+        func delta(_ value: Double?) -> String {
+            guard let value else { return Format.missing }
+            let text = Format.score(value)
+            return value > 0 && text != "0.0" ? "+" + text : text
+        }
+        func progress(_ series: Series) -> String {
+            if series.targetMetAtBaseline { return "target met" }
+            return Format.percent(series.progress).replacingOccurrences(of: ".0%", with: "%")
+        }
+        for m in maturity {
+            out.append("\(m.title) (\(m.questionnaire))")
+            out.append("")
+            var rows: [[String]] = [["Overall index"] + m.index.values.map(Format.score) + [delta(m.index.change), "", ""]]
+            for d in m.dimensions {
+                let flag = d.series.regressions.isEmpty ? "" : " ▼"
+                rows.append([d.title + flag] + d.series.values.map(Format.score)
+                            + [delta(d.series.change), d.series.target.map(String.init) ?? "", progress(d.series)])
+            }
+            let columns = Array(1...(periods.count + 3))
+            out.append(TextTable(header: ["DIMENSION"] + periods + ["CHANGE", "TARGET", "PROGRESS"], rows: rows,
+                                 rightAligned: Set(columns)).render())
+            let regressions = m.dimensions.filter { !$0.series.regressions.isEmpty }
+            let indicatorRegressions = m.indicators.filter { !$0.series.regressions.isEmpty }
+            if !regressions.isEmpty || !indicatorRegressions.isEmpty {
+                out.append("")
+                out.append("▼ Regressions (a drop of 0.5 or more from one period to the next):")
+                for item in regressions + indicatorRegressions {
+                    let drops = item.series.regressions.compactMap { period -> String? in
+                        guard let index = periods.firstIndex(of: period), let d = item.series.deltas[index] else { return nil }
+                        return "\(Format.score(d)) in \(period)"
+                    }
+                    out.append("  \(item.id): " + drops.joined(separator: ", "))
+                }
+            }
+            out.append("")
+        }
+        if !compliance.isEmpty {
+            out.append("Convention compliance rates")
+            out.append("")
+            let rows = compliance.map { c in [c.questionnaire] + c.rates.values.map(Format.percent) + [delta(c.rates.change.map { $0 * 100 }).replacingOccurrences(of: "—", with: "—")] }
+            out.append(TextTable(header: ["CHECKLIST"] + periods + ["CHANGE (points)"], rows: rows,
+                                 rightAligned: Set(1...(periods.count + 1))).render())
+            out.append("")
+        }
+        for change in changes {
+            out.append("\(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period):")
+            for item in change.added { out.append("  added:   \(item.id) — \(item.title)") }
+            for item in change.removed { out.append("  removed: \(item.id) — \(item.title)") }
+            for item in change.renamed { out.append("  renamed: \(item.id) — “\(item.oldTitle)” → “\(item.newTitle)”") }
+            if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  (no item added, removed or renamed)") }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CBMKit
+
+enum TrendFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html, md
+}
+
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Compare several assessments of one country over the years.",
+        discussion: """
+        Orders the assessments by period and shows, for the overall index, each dimension \
+        and each indicator: the score in each period, the change from the period before, \
+        regressions (a drop of 0.5 or more), and progress to target; compliance rates over \
+        time; and what changed between questionnaire versions (items are matched by id).
+
+        text and json are printed; html and md write a report file (like `cbm report`).
+
+        Examples:
+          cbm trend examples/arventa-2024.yaml examples/arventa-2025.yaml examples/arventa-2026.yaml
+          cbm trend examples/arventa-*.yaml --format html -o arventa-trend.html
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The assessment files of one country, in any order.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(help: "text or json (printed), html or md (a report file).")
+    var format: TrendFormat = .text
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "For html and md: where to write the report (default: <country>-trend.html or .md in the current folder; - prints it).",
+        valueName: "PATH"))
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let trend: TrendReport
+        do {
+            let (built, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories)
+            printWarnings(diagnostics)
+            trend = built
+        } catch let error as LoadError {
+            throw fail(error.diagnostics)
+        } catch {
+            throw failure("\(error)")
+        }
+        switch format {
+        case .text: print(trend.terminalSummary(), terminator: "")
+        case .json: print(trend.json.rendered(), terminator: "")
+        case .html, .md:
+            let reportFormat: ReportFormat = format == .html ? .html : .md
+            let text = try ReportRenderer.renderTrend(trend, format: reportFormat)
+            let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force)
+        }
+    }
+}

@@ -227,7 +227,8 @@ extension SVG {
         let left = 44.0, right = percent ? 170.0 : 24.0, top = 18.0, bottom = 40.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {
-            periods.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(periods.count - 1)
+            // Inset from the axes so that value labels do not sit on the tick labels.
+            periods.count == 1 ? left + plotWidth / 2 : left + 24 + (plotWidth - 48) * Double(index) / Double(periods.count - 1)
         }
         func y(_ value: Double) -> Double {
             top + plotHeight * (1 - (min(max(value, scale.lowerBound), scale.upperBound) - scale.lowerBound) / (scale.upperBound - scale.lowerBound))

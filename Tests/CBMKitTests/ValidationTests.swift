@@ -277,6 +277,13 @@ struct ValidatorTests {
         #expect(report.diagnostics.first?.message.contains("cannot tell what this file is") == true)
     }
 
+    @Test func oneFileGivenTwiceIsNotADuplicate() {
+        let dir = TemporaryDirectory()
+        let file = dir.write("mini.yaml", Fixtures.text("mini-maturity.yaml"))
+        let report = Validator.validate(paths: [file.path], questionnaireDirectories: [dir.url.path])
+        #expect(report.isClean, "\(report.diagnostics)")
+    }
+
     @Test func twoUserQuestionnairesWithOneID() {
         let dir = TemporaryDirectory()
         dir.write("one.yaml", Fixtures.text("mini-maturity.yaml"))
@@ -301,7 +308,25 @@ struct HelperTests {
     }
 
     @Test func dates() {
-        for good in ["2026-10-15", "2026-10", "2026"] { #expect(isValidDate(good)) }
-        for bad in ["15.10.2026", "2026-13-01", "2026-1-1", ""] { #expect(!isValidDate(bad)) }
+        for good in ["2026-10-15", "2026-10", "2026", "2028-02-29"] { #expect(isValidDate(good)) }
+        for bad in ["15.10.2026", "2026-13-01", "2026-1-1", "", "2027-02-29", "2026-04-31"] { #expect(!isValidDate(bad)) }
+    }
+
+    @Test func lowercasePeriodIsAccepted() throws {
+        let yaml = fixture("mini-assessment.yaml", replacing: "period: 2026", with: "period: 2026-h1")
+        let (assessment, diagnostics) = assessmentResult(yaml)
+        #expect(diagnostics.isEmpty)
+        #expect(assessment?.period == "2026-H1")
+    }
+
+    @Test func capitalisedBooleanIsAccepted() {
+        let yaml = fixture("mini-compliance.yaml", replacing: "obligation: best-endeavour", with: "obligation: best-endeavour\n        transitional: True")
+        #expect(questionnaireDiagnostics(yaml).isEmpty)
+    }
+
+    @Test func colonInsideBracesIsExplained() {
+        let yaml = fixture("mini-assessment.yaml", replacing: "{level: 2, evidence: draft plan}", with: "{level: 2, evidence: plan: draft}")
+        let diagnostics = assessmentDiagnostics(yaml)
+        #expect(diagnostics.first?.message.contains("must be put in quotes") == true, "\(diagnostics)")
     }
 }

@@ -20,7 +20,7 @@ struct AssessmentDecoder {
               let header = FieldReader(headerNode, "`assessment`", allowed: Self.headerKeys, sink: sink) else { return nil }
         let title = header.string("title", required: true)
         let country = header.string("country", required: true)
-        var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")
+        var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")?.uppercased()
         if let text = period, !isValidPeriod(text) {
             sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
             period = nil

@@ -8,6 +8,8 @@ public struct Catalog: Sendable {
         /// The file it was read from, as shown in messages.
         public var file: String
         public var isBundled: Bool
+        /// The file's real path (links resolved), to recognise one file given twice.
+        public var path: String? = nil
     }
 
     /// Every questionnaire known, several versions of one id included.
@@ -60,10 +62,11 @@ public struct Catalog: Sendable {
     /// an older version is scored with that version). A user's questionnaire replaces a bundled
     /// one with the same id and version; two user files with the same id and version are an
     /// error, reported at the second.
-    public mutating func add(_ questionnaire: Questionnaire, file: String, bundled: Bool, location: SourceLocation? = nil) -> Diagnostic? {
-        let entry = Entry(questionnaire: questionnaire, file: file, isBundled: bundled)
+    public mutating func add(_ questionnaire: Questionnaire, file: String, bundled: Bool, location: SourceLocation? = nil, path: String? = nil) -> Diagnostic? {
+        let entry = Entry(questionnaire: questionnaire, file: file, isBundled: bundled, path: path)
         if let index = entries.firstIndex(where: { $0.questionnaire.id == questionnaire.id && $0.questionnaire.version == questionnaire.version }) {
-            if entries[index].isBundled && !bundled || entries[index].file == file {
+            let sameFile = entries[index].file == file || (path != nil && entries[index].path == path)
+            if entries[index].isBundled && !bundled || sameFile {
                 entries[index] = entry
                 return nil
             }
@@ -141,7 +144,7 @@ public struct Catalog: Sendable {
                 let (questionnaire, found) = Loader.loadQuestionnaire(at: url, shownAs: shown)
                 diagnostics += found
                 if let questionnaire {
-                    if let problem = catalog.add(questionnaire, file: shown, bundled: false) { diagnostics.append(problem) }
+                    if let problem = catalog.add(questionnaire, file: shown, bundled: false, path: url.resolvingSymlinksInPath().path) { diagnostics.append(problem) }
                     added.append(questionnaire)
                 }
             }

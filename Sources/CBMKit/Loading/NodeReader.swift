@@ -129,7 +129,7 @@ struct FieldReader {
 
     func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
-        switch value.scalar {
+        switch value.scalar?.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
@@ -182,7 +182,10 @@ func isValidDate(_ text: String) -> Bool {
         guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
     }
     if parts.count == 3 {
-        guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
+        guard parts[2].count == 2, let day = Int(parts[2]), let year = Int(parts[0]), let month = Int(parts[1]) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { return false }
     }
     return parts.allSatisfy { $0.allSatisfy(\.isASCII) }
 }

@@ -54,7 +54,8 @@ public enum Validator {
                     let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: readProblems)
                     report.diagnostics += found
                     if let questionnaire {
-                        if let problem = catalog.add(questionnaire, file: shown, bundled: false, location: root.location) {
+                        if let problem = catalog.add(questionnaire, file: shown, bundled: false, location: root.location,
+                                                     path: url.resolvingSymlinksInPath().path) {
                             report.diagnostics.append(problem)
                         }
                         addedQuestionnaires.append(questionnaire)
@@ -73,7 +74,8 @@ public enum Validator {
         for (root, shown, readProblems) in pendingAssessments {
             report.diagnostics += Loader.decodeAssessment(root, file: shown, catalog: catalog, diagnostics: readProblems).1
         }
-        report.diagnostics = report.diagnostics.sortedByLocation()
+        var seenDiagnostics = Set<Diagnostic>()
+        report.diagnostics = report.diagnostics.filter { seenDiagnostics.insert($0).inserted }.sortedByLocation()
         return report
     }
 }

@@ -336,6 +336,9 @@ private struct Composer {
         if problem.contains("mapping values are not allowed") {
             return "A value that contains `: ` must be put in quotes, or the indentation is wrong"
         }
+        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
+            return "Inside `{…}` or `[…]`, a value that contains `:`, `,`, `{` or `[` must be put in quotes"
+        }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             return "Check the indentation of this line against the lines above it"
         }

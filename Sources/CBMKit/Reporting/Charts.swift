@@ -250,6 +250,7 @@ extension SVG {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">target \(escape(show(target)))</text>\n"
         }
+        var endLabels: [(x: Double, y: Double, text: String, colour: String)] = []
         for (n, line) in lines.enumerated() {
             let colour = greys[n % greys.count]
             let dash = line.dash.isEmpty ? dashes[n % dashes.count] : line.dash
@@ -272,8 +273,16 @@ extension SVG {
             flush()
             if lines.count > 1, let lastIndex = line.values.lastIndex(where: { $0 != nil }), let last = line.values[lastIndex] {
                 let label = line.label.count > 24 ? String(line.label.prefix(23)) + "…" : line.label
-                svg += "<text x=\"\(number(x(lastIndex) + 8))\" y=\"\(number(y(last) + 4))\" class=\"label\" fill=\"\(colour)\">\(escape(label)) \(escape(show(last)))</text>\n"
+                endLabels.append((x(lastIndex) + 8, y(last) + 4, "\(escape(label)) \(escape(show(last)))", colour))
             }
+        }
+        // End-of-line labels, moved apart so that close values do not print on top of each other.
+        endLabels.sort { $0.y < $1.y }
+        for index in endLabels.indices.dropFirst() where endLabels[index].y < endLabels[index - 1].y + 14 {
+            endLabels[index].y = endLabels[index - 1].y + 14
+        }
+        for label in endLabels {
+            svg += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" class=\"label\" fill=\"\(label.colour)\">\(label.text)</text>\n"
         }
         svg += "</svg>"
         return svg

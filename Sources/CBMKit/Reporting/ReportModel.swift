@@ -70,6 +70,9 @@ struct ReportModel {
         var dimensionRows: [DimensionBlock]
         var strongest: [DimensionLine]
         var weakest: [DimensionLine]
+        /// "ICT and data exchange (3.2); Legal framework (3.0)"
+        var strongestText: String
+        var weakestText: String
         var provisionalNote: String?
         var divergenceNote: String?
         var divergent: [IndicatorBlock]
@@ -125,7 +128,9 @@ struct ReportModel {
     /// The running header of printed pages, escaped for a CSS string.
     var pageHeaderCSS: String
     var agencies: [AgencyRow]
+    var agencyNames: String
     var hasAgencies: Bool
+    var questionnaireNames: String
     var questionnaires: [QuestionnaireRow]
     var scale: [ScaleRow]
     var toc: [TocEntry]
@@ -177,6 +182,7 @@ extension ReportModel {
         for c in card.compliance { for p in c.provisions { for r in p.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: String(answerCounts[$0.id] ?? 0)) }
         hasAgencies = !agencies.isEmpty
+        agencyNames = agencies.map(\.name).joined(separator: "; ")
 
         questionnaires = (card.maturity.map { ($0.questionnaire, $0.title, "maturity", $0.version, $0.answeredVersion) }
             + card.compliance.map { ($0.questionnaire, $0.title, "compliance", $0.version, $0.answeredVersion) })
@@ -184,6 +190,8 @@ extension ReportModel {
                 QuestionnaireRow(id: id, title: title, kind: kind, version: version, answeredVersion: answered ?? "not stated",
                                  mismatch: answered.map { $0 != version } ?? false)
             }
+
+        questionnaireNames = questionnaires.map { "\($0.title) (\($0.id), version \($0.version))" }.joined(separator: "; ")
 
         let firstMaturity = card.maturity.first.flatMap { catalog.questionnaire($0.questionnaire, version: $0.version)?.maturity }
         scale = (firstMaturity?.scale ?? ScaleLevel.standard).map {
@@ -344,6 +352,8 @@ extension ReportModel {
             levelName: score.levelName(score.level) ?? "not scored", badge: badge(score.level), headline: headline, radarSVG: radar,
             dimensionRows: dimensions,
             strongest: ranked.prefix(take).map(line), weakest: ranked.suffix(take).reversed().map(line),
+            strongestText: ranked.prefix(take).map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
+            weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
             provisionalNote: provisional.isEmpty ? nil
                 : "Provisional (fewer than \(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")) of applicable indicators answered): "
                     + provisional.map(\.title).joined(separator: ", ") + ".",

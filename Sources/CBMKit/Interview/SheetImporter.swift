@@ -1,0 +1,164 @@
+import Foundation
+
+/// `cbm import-sheet`: reads an assessment file and a filled sheet, merges them, checks the
+/// result, and rewrites the file safely.
+///
+/// Safe means: nothing is written when any row cannot be read; the file is not touched when
+/// the sheet changes nothing; the new text is read back and must give exactly the merged
+/// assessment before it is written; the previous version is kept as `FILE.bak`; the file is
+/// replaced in one step (never half-written), and not at all if it changed meanwhile.
+public enum SheetImporter {
+    public struct Outcome: Sendable {
+        public var sheet: String
+        public var file: String
+        public var result: SheetImport
+        public var dryRun: Bool
+        /// Whether the assessment file was rewritten.
+        public var written: Bool
+        /// Where the previous version was kept, when the file was rewritten with a backup.
+        public var backup: String?
+        /// Warnings about the assessment file and the sheet, and comments that are not kept.
+        public var warnings: [Diagnostic]
+        /// What happened, in lines to print.
+        public var report: String
+    }
+
+    /// Throws `LoadError` when the assessment or the sheet has problems (every one of them),
+    /// `InterviewError` when the file cannot be written.
+    public static func run(
+        sheet: String, into file: String, questionnaireDirectories: [String] = [], dryRun: Bool = false, backup: Bool = true
+    ) throws -> Outcome {
+        let (assessment, catalog, fileWarnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaireDirectories)
+        let target = URL(fileURLWithPath: file).resolvingSymlinksInPath()
+        guard let original = FileManager.default.contents(atPath: target.path) else {
+            throw InterviewError("cannot read \(file)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sheet, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: sheet) else {
+            let what = isDirectory.boolValue ? "is a folder; give the sheet's file name" : "there is no such file; check the name"
+            throw LoadError([.error(SourceLocation(file: sheet, line: 1, column: 1), what)])
+        }
+        let (merged, diagnostics) = SheetImport.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
+        guard let result = merged else { throw LoadError(diagnostics) }
+        var warnings = fileWarnings.warnings + result.warnings
+        var outcome = Outcome(sheet: sheet, file: file, result: result, dryRun: dryRun, written: false, backup: nil,
+                              warnings: warnings, report: "")
+
+        // Nothing to do: the file stays exactly as it is.
+        if result.merged.withoutLocations == assessment.withoutLocations {
+            outcome.report = (heading(outcome) + [
+                "No changes: \(file) already holds every answer in the sheet (\(plural(result.unchangedRows, "row")) read). The file was not rewritten.",
+            ]).joined(separator: "\n")
+            return outcome
+        }
+
+        // The new text, checked by reading it back.
+        let originalText = String(decoding: original, as: UTF8.self)
+        let guide = AssessmentWriter.guideLanguage(in: originalText).map {
+            AssessmentWriter.Guide(catalog: catalog, language: $0, fileName: target.lastPathComponent)
+        }
+        let text = AssessmentWriter.yaml(result.merged, guide: guide)
+        let (root, readBack) = YAMLReader.read(Data(text.utf8), file: file)
+        let (reread, problems) = root.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack) } ?? (nil, readBack)
+        guard let reread, !problems.hasErrors, reread.withoutLocations == result.merged.withoutLocations else {
+            throw InterviewError("\(file) was not changed: the merged answers could not be written back faithfully (this is a fault in cbm; please report it with the sheet). " + problems.errors.map(\.message).prefix(3).joined(separator: "; "))
+        }
+
+        let lost = userComments(in: originalText, keptIn: text)
+        if let example = lost.first {
+            let whereKept = !backup ? "they will be lost (--no-backup)" : "the backup \(file).bak keeps them"
+            warnings.append(.warning(SourceLocation(file: file, line: example.line, column: 1),
+                "\(plural(lost.count, "comment line")) of \(file) (such as `\(example.text.shortenedForMessage)`) \(lost.count == 1 ? "is" : "are") not kept: cbm rewrites the file in its standard layout; \(whereKept). Keep remarks in `note`, `evidence` or `comment` fields"))
+            outcome.warnings = warnings
+        }
+
+        var lines = heading(outcome) + changeLines(result) + [summary(result)]
+        if dryRun {
+            lines.append("Nothing was written (--dry-run). Without --dry-run, cbm would rewrite \(file)" + (backup ? " and keep the previous version in \(file).bak." : "."))
+            outcome.report = lines.joined(separator: "\n")
+            return outcome
+        }
+
+        // Write: backup first, then the file, each in one step.
+        guard FileManager.default.contents(atPath: target.path) == original else {
+            throw InterviewError("\(file) was changed by another program while the sheet was being imported; nothing was written. Import the sheet again")
+        }
+        if backup {
+            let backupPath = target.path + ".bak"
+            try AtomicFile.write(original, to: backupPath, permissionsFrom: target.path)
+            outcome.backup = file + ".bak"
+        }
+        try AtomicFile.write(Data(text.utf8), to: target.path, permissionsFrom: target.path)
+        outcome.written = true
+        lines.append("Wrote \(file)" + (outcome.backup.map { "; the previous version is in \($0)." } ?? "."))
+        outcome.report = lines.joined(separator: "\n")
+        return outcome
+    }
+
+    private static func heading(_ outcome: Outcome) -> [String] {
+        let result = outcome.result
+        let names = result.agencies.map { id in
+            result.merged.agency(id).map { "\(id) (\($0.name))" } ?? id
+        }
+        return ["Sheet \(outcome.sheet) — answers of \(names.joined(separator: ", ")) — into \(outcome.file):"]
+    }
+
+    private static func changeLines(_ result: SheetImport) -> [String] {
+        let several = result.agencies.count > 1
+        let rows = result.changes.map { change in
+            [change.kind.rawValue] + (several ? [change.agency] : []) + [AgencySheet.reference(change.questionnaire, change.item), change.details]
+        }
+        guard let first = rows.first else { return [] }
+        let widths = first.indices.dropLast().map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            "  " + row.enumerated().map { index, cell in
+                index < widths.count ? cell + String(repeating: " ", count: widths[index] - cell.count) : cell
+            }.joined(separator: "  ")
+        }
+    }
+
+    private static func summary(_ result: SheetImport) -> String {
+        let count = { (kind: SheetImport.Change.Kind) in result.changes.filter { $0.kind == kind }.count }
+        return "\(plural(result.changes.count, "change")) (\(count(.added)) added, \(count(.changed)) changed, \(count(.removed)) removed); \(plural(result.unchangedRows, "row")) unchanged."
+    }
+
+    /// Comment lines of the original file that the rewritten text does not have: the user's
+    /// own, as opposed to those cbm writes.
+    static func userComments(in original: String, keptIn text: String) -> [(line: Int, text: String)] {
+        func comments(_ text: String) -> [(line: Int, text: String)] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r\u{FEFF}")))
+                return trimmed.hasPrefix("#") && trimmed != "#" ? (index + 1, trimmed) : nil
+            }
+        }
+        let kept = Set(comments(text).map(\.text))
+        return comments(original).filter { !kept.contains($0.text) }
+    }
+}
+
+/// Writes a file in one step: the data goes to a temporary file in the same folder, which
+/// then replaces the file. Readers see the old file or the new one, never half of one.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String, permissionsFrom source: String? = nil) throws(InterviewError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw InterviewError("cannot write in \(directory.path): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        if let source, let permissions = try? FileManager.default.attributesOfItem(atPath: source)[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            throw InterviewError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+private func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import CBMKit
+import Foundation
+
+extension CSV.Separator: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+}
+
+struct ExportSheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-sheet",
+        abstract: "Write one agency's interview sheet (CSV for Excel or LibreOffice).",
+        discussion: """
+        One row per indicator and provision of the questionnaires the assessment answers: \
+        the question (or, for conventions, the requirement), what each of the five levels \
+        means, and three columns for the agency to fill: level or status, evidence, comment. \
+        The agency's answers already in the file are filled in.
+
+        The sheet is UTF-8 text with a byte-order mark, so that Excel and LibreOffice show \
+        Cyrillic and other scripts correctly. If Excel puts everything in one column (where \
+        the comma is the decimal sign), export with --separator semicolon. Read the filled \
+        sheet back with `cbm import-sheet`.
+
+        An existing file is not replaced unless you give --force.
+
+        Examples:
+          cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
+          cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"))
+    var agency: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"))
+    var output: String?
+
+    @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
+        "Only this questionnaire (can be given more than once). Default: every questionnaire the assessment answers.",
+        valueName: "ID"))
+    var only: [String] = []
+
+    @Option(help: "What separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
+    var separator: CSV.Separator = .comma
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Option(help: "Language of the questions, when the questionnaires have it (for example ru).")
+    var language: String = "en"
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let assessment: Assessment
+        let catalog: Catalog
+        do {
+            let loaded = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+            printWarnings(loaded.warnings)
+            (assessment, catalog) = (loaded.assessment, loaded.catalog)
+        } catch let error as LoadError {
+            throw fail(error.diagnostics)
+        }
+        let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let rows: [[String]]
+        do {
+            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+        } catch {
+            throw failures(error.problems.map { "\(file): \($0)" })
+        }
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let path = output ?? "\(stem)-\(agency).csv"
+        do {
+            try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
+        } catch {
+            throw failure("\(error)")
+        }
+        let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
+        let name = assessment.agency(agency)?.name ?? agency
+        print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
+        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+    }
+}
+
+struct ImportSheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-sheet",
+        abstract: "Merge an agency's filled sheet into the assessment file.",
+        discussion: """
+        Each row becomes the answer of the agency named in its `agency` column: its level or \
+        status, evidence and comment. A row left empty removes that agency's answer. The \
+        answers of other agencies, agreed levels (consensus), notes and everything else in \
+        the file are kept.
+
+        If any row cannot be read (a level of 7, an unknown id, a missing column, …), every \
+        such row is listed with its row and column, and the file is not changed. If the \
+        sheet changes nothing, the file is not rewritten. Otherwise the previous version \
+        is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
+        other than those cbm writes are not kept).
+
+        The sheet may be separated by commas or semicolons, with or without a byte-order \
+        mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+
+        Examples:
+          cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
+          cbm import-sheet customs.csv --into arventa-2026.yaml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"))
+    var sheet: String
+
+    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"))
+    var into: String
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would change, and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("no-backup"), help: "Do not keep the previous version as FILE.bak.")
+    var noBackup = false
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let outcome: SheetImporter.Outcome
+        do {
+            outcome = try SheetImporter.run(sheet: sheet, into: into, questionnaireDirectories: questionnaires.directories,
+                                            dryRun: dryRun, backup: !noBackup)
+        } catch let error as LoadError {
+            let errors = error.diagnostics.errors.count
+            let result = fail(error.diagnostics)
+            FileHandle.standardError.write(Data("\(errors) \(errors == 1 ? "problem" : "problems") found; \(into) was not changed.\n".utf8))
+            throw result
+        } catch let error as InterviewError {
+            throw failures(error.problems)
+        }
+        printWarnings(outcome.warnings)
+        print(outcome.report)
+    }
+}

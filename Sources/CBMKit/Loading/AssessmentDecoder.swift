@@ -263,7 +263,8 @@ struct AssessmentDecoder {
             } else if agencies.isEmpty {
                 message += "; declare it there as `- {id: \(id), name: …}`"
             } else {
-                message += "; declared agencies: " + agencies.map { "`\($0.id)`" }.joined(separator: ", ")
+                message += "; declared agencies: " + agencies.prefix(20).map { "`\($0.id)`" }.joined(separator: ", ")
+                    + (agencies.count > 20 ? " and \(agencies.count - 20) more" : "")
             }
             sink.error(node.location, message)
             return nil

@@ -65,9 +65,34 @@ public struct YAMLPair: Sendable {
 
 extension String {
     /// A value shown inside a message: one line, at most 60 characters.
+    /// Characters that cannot be seen (zero-width, bidirectional controls, unusual spaces
+    /// and line breaks) are shown as `\u{200B}`, so that `coun\u{200B}try` is not shown as
+    /// `country`, and nothing in a message can reorder or hide the text around it.
     var shortenedForMessage: String {
-        let oneLine = replacingOccurrences(of: "\n", with: " ")
-        return oneLine.count > 60 ? String(oneLine.prefix(57)) + "…" : oneLine
+        var characters: [Character] = []
+        for character in self {
+            if characters.count > 60 { break }
+            characters.append(character)
+        }
+        let cut = characters.count > 60
+        var oneLine = ""
+        for character in characters.prefix(cut ? 57 : 60) {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                oneLine += " "
+                continue
+            }
+            for scalar in character.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator:
+                    oneLine += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                case .spaceSeparator where scalar != " ":
+                    oneLine += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                default:
+                    oneLine.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return cut ? oneLine + "…" : oneLine
     }
 }
 
@@ -114,13 +139,48 @@ public enum YAMLReader {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return (nil, [.error(at(1, 1), "the file is empty; expected a questionnaire or an assessment in YAML")])
         }
-        var composer = Composer(file: file, limits: limits)
+        var composer = Composer(file: file, limits: limits, lines: LineTable(bytes))
         let root = bytes.withUnsafeBufferPointer { composer.run($0) }
         if root == nil && composer.diagnostics.isEmpty {
             return (nil, [.error(at(1, 1),
                 "the file holds only comments; expected a questionnaire or an assessment in YAML")])
         }
         return (root, composer.diagnostics)
+    }
+}
+
+/// Where each line starts, counted in characters (Unicode scalars), so that libyaml's
+/// positions can be turned into the lines and columns a text editor shows. libyaml also
+/// breaks lines at U+0085, U+2028 and U+2029, which editors show inside a line (text pasted
+/// from word processors brings them); its own line numbers would then point too far down.
+struct LineTable {
+    /// The character offset at which each line starts; lines end at LF, CRLF or a lone CR.
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        var characters = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte & 0xC0 == 0x80 { continue }  // inside a multi-byte character
+            characters += 1
+            if byte == 0x0A || byte == 0x0D && (index >= count || bytes[index] != 0x0A) {
+                starts.append(characters)
+            }
+        }
+    }
+
+    /// The 1-based line and column of the character at `offset`.
+    func location(ofCharacter offset: Int, in file: String) -> SourceLocation {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {  // the last line that starts at or before `offset`
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(file: file, line: low + 1, column: max(0, offset - starts[low]) + 1)
     }
 }
 
@@ -137,16 +197,19 @@ enum TextCheck {
         var line = 1
         var column = 1
         var index = 0
+        var inIndentation = true  // only spaces so far on this line
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte == 0x0A {
-                    line += 1
+                if byte == 0x0A || byte == 0x0D && (index + 1 >= count || bytes[index + 1] != 0x0A) {
+                    line += 1  // LF, or a CR alone (old Mac files); CRLF counts once, at its LF
                     column = 1
                     index += 1
+                    inIndentation = true
                     continue
                 }
+                if byte != 0x20 { inIndentation = false }
                 if byte == 0 {
                     return Problem(line: line, column: column, message:
                         "this looks like a binary file, not a YAML text file (it contains a zero byte here). Check that you chose the right file")
@@ -177,6 +240,18 @@ enum TextCheck {
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
                 return invalidUTF8(line, column)
             }
+            if (0x80...0x9F).contains(scalar) {
+                return Problem(line: line, column: column, message:
+                    "the file contains an invisible control character (code \(scalar)) here; YAML files must be plain text")
+            }
+            if inIndentation, scalar == 0xA0 || scalar == 0xFEFF || scalar == 0x3000 || (0x2000...0x200B).contains(scalar) {
+                // YAML reads it as text, not as indentation, and reports a puzzling error later.
+                let name = scalar == 0xFEFF ? "a byte-order mark (U+FEFF), as joining two files can leave"
+                    : "an invisible special space (U+\(String(scalar, radix: 16, uppercase: true))), as text copied from a word processor or a web page often has"
+                return Problem(line: line, column: column, message:
+                    "this line starts with \(name); indent with ordinary spaces only")
+            }
+            inIndentation = false
             index += length
             column += 1
         }
@@ -193,11 +268,13 @@ enum TextCheck {
 private struct Composer {
     let file: String
     let limits: ReadLimits
+    let lines: LineTable
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, limits: ReadLimits) {
+    init(file: String, limits: ReadLimits, lines: LineTable) {
         self.file = file
         self.limits = limits
+        self.lines = lines
     }
 
     private struct Frame {
@@ -209,7 +286,7 @@ private struct Composer {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        lines.location(ofCharacter: Int(mark.index), in: file)
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -259,10 +336,19 @@ private struct Composer {
                 if event.data.scalar.anchor != nil { reportAnchor(start, &reportedAnchor) }
                 let scalar = event.data.scalar
                 let text: String
+                var control: UInt8?
                 if let value = scalar.value {
-                    text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+                    let utf8 = UnsafeBufferPointer(start: value, count: scalar.length)
+                    text = String(decoding: utf8, as: UTF8.self)
+                    control = Self.controlCharacter(in: utf8)
                 } else {
                     text = ""
+                }
+                if let code = control {
+                    // Only an escape in double quotes (`\e`, `\0`, `\x1b`) can write one; in a
+                    // report or a terminal it could hide text or send commands to the terminal.
+                    diagnostics.append(.error(start,
+                        "this text contains an invisible control character (code \(code)), written as an escape such as `\\e`, `\\0` or `\\x1b` inside double quotes; remove it (for a backslash, write `\\\\` or use single quotes)"))
                 }
                 completed = YAMLNode(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), at: start)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -297,6 +383,19 @@ private struct Composer {
                 }
             }
         }
+    }
+
+    /// The first control character in UTF-8 text other than tab, line feed and carriage
+    /// return: C0 codes, DEL, and C1 codes (U+0080–U+009F, written C2 80–C2 9F).
+    static func controlCharacter(in utf8: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F { return byte }
+            if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return utf8[index + 1] }
+            index += 1
+        }
+        return nil
     }
 
     private mutating func reportAnchor(_ at: SourceLocation, _ reported: inout Bool) {
@@ -345,8 +444,9 @@ private struct Composer {
         if problem.contains("found unexpected end of stream") || problem.contains("found unexpected end") {
             return "A quote, bracket or brace that was opened is never closed"
         }
-        if problem.contains("found unknown escape character") {
-            return "Inside double quotes a backslash starts an escape; write `\\\\` for a backslash or use single quotes"
+        if problem.contains("found unknown escape character") || problem.contains("did not find expected hexdecimal number")
+            || problem.contains("found invalid Unicode character escape code") {
+            return "Inside double quotes a backslash starts an escape (such as `\\n`); for a backslash, as in a Windows path, write `\\\\` or use single quotes"
         }
         return nil
     }

@@ -21,8 +21,14 @@ public enum ReportRenderer {
         func escapeText(_ text: String) -> String { Markdown.escape(text) }
     }
 
+    /// Used by every `.html` template (see `library`) instead of Mustache's default escaping.
+    struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
     private static let library: Result<MustacheLibrary, ReportError> = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "CBM_HTML")
         guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             return .failure(ReportError(description: "the report templates were not found next to the program; reinstall cbm"))
         }
@@ -31,7 +37,8 @@ public enum ReportRenderer {
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let url = directory.appendingPathComponent(file)
             do {
-                let text = try String(contentsOf: url, encoding: .utf8)
+                var text = try String(contentsOf: url, encoding: .utf8)
+                if file.hasSuffix(".html.mustache") { text = "{{% CONTENT_TYPE: CBM_HTML}}" + text }
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
                 return .failure(ReportError(description: "the report template \(file) could not be read: \(error)"))
@@ -83,25 +90,57 @@ struct TrendDocument {
 
 public enum Markdown {
     /// Makes untrusted text safe and literal in Markdown, including inside table cells.
+    ///
+    /// Works on Unicode scalars, as Markdown and HTML parsers do: a `<` or `|` that Swift
+    /// joins with the character before or after it into one Character (after U+0600, before a
+    /// combining accent) must still be escaped. Control characters are dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.count + 8)
-        let characters = Array(text)
-        for (offset, character) in characters.enumerated() {
-            switch character {
-            case "\r\n", "\n", "\r": out += " "  // a line break would end a table row or a list item
+        out.reserveCapacity(text.utf8.count + 8)
+        let scalars = Array(text.unicodeScalars)
+        let leadingDigits = scalars.prefix { $0.properties.numericType != nil }.count
+        for (offset, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\r" where offset + 1 < scalars.count && scalars[offset + 1] == "\n": continue  // CRLF: one space, at the LF
+            case "\n", "\r": out += " "  // a line break would end a table row or a list item
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "|": out += "\\|"
-            case "\\", "`", "*", "_", "[", "]", "~", "$": out += "\\" + String(character)
-            case "#", "-", "+", "=": out += offset == 0 ? "\\" + String(character) : String(character)
+            case "\\", "`", "*", "_", "[", "]", "~", "$": out += "\\" + String(scalar)
+            case "#", "-", "+", "=": out += offset == 0 ? "\\" + String(scalar) : String(scalar)
             case ".", ")":
                 // "2026. " or "1) " at the start would turn the text into a numbered list.
-                let next = offset + 1 < characters.count ? characters[offset + 1] : " "
-                let listMarker = !out.isEmpty && out.allSatisfy(\.isNumber) && next.isWhitespace
-                out += listMarker ? "\\" + String(character) : String(character)
-            default: out.append(character)
+                let next: Unicode.Scalar = offset + 1 < scalars.count ? scalars[offset + 1] : " "
+                let listMarker = offset > 0 && offset == leadingDigits && next.properties.isWhitespace
+                out += listMarker ? "\\" + String(scalar) : String(scalar)
+            default:
+                if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Escapes text for HTML by Unicode scalars. Mustache's own HTML escaping compares whole
+/// Characters, so a `<` or `"` joined with its neighbour into one Character (after U+0600,
+/// before a combining accent) passed through unescaped, and could open a tag or close an
+/// attribute. Control characters, which HTML does not allow, are dropped.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -25,7 +25,7 @@ public enum SVG {
     }
 
     static func number(_ value: Double) -> String {
-        String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+        Format.oneDecimal(value)
     }
 
     /// The fill for a level: light to dark blue, with the level written on it as text.

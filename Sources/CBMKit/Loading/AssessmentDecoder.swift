@@ -223,7 +223,7 @@ struct AssessmentDecoder {
 
     static let statusList = "`full`, `partial`, `pilot`, `none`, `na` or `unknown`"
 
-    private func decodeValue(_ node: YAMLNode, kind: QuestionnaireKind, what: String) -> AnswerValue? {
+    private func decodeValue(_ node: YAMLNode, kind: QuestionnaireKind, what: @autoclosure () -> String) -> AnswerValue? {
         let text = node.scalar ?? ""
         switch kind {
         case .maturity:
@@ -232,9 +232,9 @@ struct AssessmentDecoder {
             case "unknown": return .level(.unknown)
             default:
                 if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
-                var message = "expected \(what) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
+                var message = "expected \(what()) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
                 if let number = Double(text), number.rounded() != number {
-                    message += what.hasPrefix("`consensus`")
+                    message += what().hasPrefix("`consensus`")
                         ? "; the agreed level is a whole number"
                         : "; levels are whole numbers (where agencies differ, give each agency's level under `responses` and the agreed one as `consensus`)"
                 }
@@ -244,7 +244,7 @@ struct AssessmentDecoder {
         case .compliance:
             if let status = ComplianceStatus(rawValue: text.lowercased()) { return .status(status) }
             if text.lowercased() == "n/a" { return .status(.notApplicable) }
-            var message = "expected \(what) to be \(Self.statusList), found \(node.kindDescription)"
+            var message = "expected \(what()) to be \(Self.statusList), found \(node.kindDescription)"
             if let suggestion = closestMatch(to: text, in: ComplianceStatus.allCases.map(\.rawValue)) {
                 message += "; did you mean `\(suggestion)`?"
             }

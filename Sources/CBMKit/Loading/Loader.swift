@@ -94,6 +94,19 @@ public enum Loader {
         return (assessment, catalog, catalogDiagnostics + diagnostics)
     }
 
+    /// Loads several assessments on every processor core; the results are in the order given.
+    public static func loadAssessments(at urls: [URL], shownAs shown: [String], catalog: Catalog) -> [(Assessment?, [Diagnostic])] {
+        concurrentMap(urls.count) { index in loadAssessment(at: urls[index], shownAs: shown[index], catalog: catalog) }
+    }
+
+    /// `transform` of 0, 1, … `count - 1`, run on every processor core; the results in order.
+    public static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let results = ConcurrentResults<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, transform(index)) }
+        return results.values
+    }
+
     // MARK: Files and folders
 
     /// The YAML files in a folder and its subfolders, sorted by path.
@@ -136,4 +149,20 @@ public enum Loader {
         let relative = String(full.dropFirst(base.count + 1))
         return given.hasSuffix("/") ? given + relative : given + "/" + relative
     }
+}
+
+/// Results filled in by several threads, each into its own slot.
+private final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { lock.withLock { slots.map { $0! } } }
 }

@@ -7,40 +7,59 @@ final class DiagnosticSink {
     func append(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
 }
 
+/// The pairs of a mapping by key. Mappings have a handful of keys, so a list searched in order
+/// is faster than a dictionary, which hashes every key.
+struct Fields {
+    private var pairs: [(key: String, pair: YAMLPair)] = []
+
+    subscript(key: String) -> YAMLPair? {
+        get { pairs.first { $0.key == key }?.pair }
+        set {
+            if let index = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[index].pair = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+}
+
 /// Reads the fields of one YAML mapping, reporting unknown keys (with a suggestion),
 /// duplicate keys, missing required keys and values of the wrong type.
 struct FieldReader {
     let node: YAMLNode
-    /// How the mapping is named in messages: "indicator `ict.single-window`".
-    let context: String
+    /// How the mapping is named in messages: "indicator `ict.single-window`". Made only when a
+    /// message needs it: building it for every mapping of a large file cost more than reading it.
+    private let makeContext: () -> String
+    var context: String { makeContext() }
     let sink: DiagnosticSink
-    private(set) var values: [String: YAMLPair] = [:]
+    private(set) var values = Fields()
     let isMapping: Bool
 
     /// - Parameter allowed: every key the mapping may hold.
-    init?(_ node: YAMLNode, _ context: String, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+    init?(_ node: YAMLNode, _ context: @autoclosure @escaping () -> String, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
         self.node = node
-        self.context = context
+        self.makeContext = context
         self.sink = sink
         guard let pairs = node.mappingPairs else {
             if reportNonMapping {
-                sink.error(node.location, "expected \(context) as a set of `key: value` lines, found \(node.kindDescription)")
+                sink.error(node.location, "expected \(context()) as a set of `key: value` lines, found \(node.kindDescription)")
             }
             return nil
         }
         isMapping = true
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context), found \(pair.key.kindDescription)")
+                sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")
                 continue
             }
             if let first = values[key] {
                 sink.error(pair.key.location,
-                    "the key `\(key)` appears twice in \(context) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
+                    "the key `\(key)` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
                 continue
             }
             if !allowed.contains(key) {
-                var message = "unknown key `\(key.shortenedForMessage)` in \(context)"
+                var message = "unknown key `\(key.shortenedForMessage)` in \(context())"
                 if let suggestion = closestMatch(to: key, in: allowed) {
                     message += "; did you mean `\(suggestion)`?"
                 } else {
@@ -54,13 +73,13 @@ struct FieldReader {
     }
 
     /// The same fields, named differently in later messages (once the id is known).
-    func named(_ context: String) -> FieldReader {
+    func named(_ context: @autoclosure @escaping () -> String) -> FieldReader {
         FieldReader(node: node, context: context, sink: sink, values: values, isMapping: isMapping)
     }
 
-    private init(node: YAMLNode, context: String, sink: DiagnosticSink, values: [String: YAMLPair], isMapping: Bool) {
+    private init(node: YAMLNode, context: @escaping () -> String, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
         self.node = node
-        self.context = context
+        self.makeContext = context
         self.sink = sink
         self.values = values
         self.isMapping = isMapping
@@ -69,19 +88,19 @@ struct FieldReader {
     func has(_ key: String) -> Bool { values[key].map { !$0.value.isNull } ?? false }
 
     /// The value node, or nil when absent or null; reports a missing required key.
-    func node(_ key: String, required: Bool = false, what: String? = nil) -> YAMLNode? {
+    func node(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> YAMLNode? {
         if let pair = values[key], !pair.value.isNull { return pair.value }
         if required {
             let at = values[key]?.key.location ?? node.location
-            sink.error(at, "\(context) has no `\(key)`\(what.map { " (\($0))" } ?? ""); it is required")
+            sink.error(at, "\(context) has no `\(key)`\(what().map { " (\($0))" } ?? ""); it is required")
         }
         return nil
     }
 
     func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
 
-    func string(_ key: String, required: Bool = false, what: String? = nil) -> String? {
-        guard let value = node(key, required: required, what: what) else { return nil }
+    func string(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> String? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
         guard let text = value.scalar else {
             sink.error(value.location, "expected `\(key)` of \(context) to be text, found \(value.kindDescription)")
             return nil
@@ -95,8 +114,8 @@ struct FieldReader {
         return checkedIdentifier(text, at: value.location, sink: sink, what: "`\(key)` of \(context)")
     }
 
-    func text(_ key: String, required: Bool = false, what: String? = nil) -> LocalizedText? {
-        guard let value = node(key, required: required, what: what) else { return nil }
+    func text(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> LocalizedText? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
         return localizedText(value, what: "`\(key)` of \(context)", sink: sink)
     }
 
@@ -139,8 +158,8 @@ struct FieldReader {
     }
 
     /// A list; a single value where a list is expected is reported.
-    func list(_ key: String, required: Bool = false, what: String? = nil) -> [YAMLNode]? {
-        guard let value = node(key, required: required, what: what) else { return nil }
+    func list(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> [YAMLNode]? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
         guard let items = value.sequenceItems else {
             sink.error(value.location, "expected `\(key)` of \(context) to be a list (lines starting with `- `), found \(value.kindDescription)")
             return nil
@@ -190,42 +209,42 @@ func isValidDate(_ text: String) -> Bool {
     return parts.allSatisfy { $0.allSatisfy(\.isASCII) }
 }
 
-func checkedIdentifier(_ text: String, at location: SourceLocation, sink: DiagnosticSink, what: String) -> String? {
+func checkedIdentifier(_ text: String, at location: SourceLocation, sink: DiagnosticSink, what: @autoclosure () -> String) -> String? {
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
     guard !text.isEmpty, text.count <= 100, text.allSatisfy({ allowed.contains($0) }) else {
-        sink.error(location, "expected \(what) to be an id made of lowercase letters, digits, `-`, `_` and `.` (for example `ict.single-window`), found `\(text.shortenedForMessage)`")
+        sink.error(location, "expected \(what()) to be an id made of lowercase letters, digits, `-`, `_` and `.` (for example `ict.single-window`), found `\(text.shortenedForMessage)`")
         return nil
     }
     return text
 }
 
 /// A plain string, or a map of language codes to strings.
-func localizedText(_ node: YAMLNode, what: String, sink: DiagnosticSink) -> LocalizedText? {
+func localizedText(_ node: YAMLNode, what: @autoclosure () -> String, sink: DiagnosticSink) -> LocalizedText? {
     if let text = node.scalar {
         return LocalizedText(text)
     }
     guard let pairs = node.mappingPairs else {
-        sink.error(node.location, "expected \(what) to be text, or translations such as `{en: …, ru: …}`, found \(node.kindDescription)")
+        sink.error(node.location, "expected \(what()) to be text, or translations such as `{en: …, ru: …}`, found \(node.kindDescription)")
         return nil
     }
     var translations: [String: String] = [:]
     for pair in pairs {
         guard let language = pair.key.scalar, isLanguageCode(language) else {
-            sink.error(pair.key.location, "expected a language code such as `en` or `ru` in \(what), found \(pair.key.kindDescription)")
+            sink.error(pair.key.location, "expected a language code such as `en` or `ru` in \(what()), found \(pair.key.kindDescription)")
             continue
         }
         if translations[language] != nil {
-            sink.error(pair.key.location, "the language `\(language)` appears twice in \(what); keep only one")
+            sink.error(pair.key.location, "the language `\(language)` appears twice in \(what()); keep only one")
             continue
         }
         guard let text = pair.value.scalar else {
-            sink.error(pair.value.location, "expected the `\(language)` text of \(what) to be text, found \(pair.value.kindDescription)")
+            sink.error(pair.value.location, "expected the `\(language)` text of \(what()) to be text, found \(pair.value.kindDescription)")
             continue
         }
         translations[language] = text
     }
     if translations.isEmpty {
-        sink.error(node.location, "\(what) has no text in any language")
+        sink.error(node.location, "\(what()) has no text in any language")
         return nil
     }
     return LocalizedText(translations: translations)

@@ -25,57 +25,101 @@ public struct ValidationReport: Sendable {
 }
 
 public enum Validator {
+    /// What checking one file found.
+    private enum FileResult: Sendable {
+        case questionnaire(Questionnaire?, [Diagnostic], SourceLocation)
+        /// The ids under `questionnaires:`, and whether any was unknown to the catalog used.
+        case assessment([Diagnostic], answers: Set<String>, unknownAnswered: Bool)
+        case other([Diagnostic])
+    }
+
     /// Checks questionnaire and assessment files (or every .yaml file in the given folders).
     /// Questionnaires among `paths` and in `questionnaireDirectories` are added to the bundled
     /// ones, so that an assessment can be checked together with the questionnaire it answers.
+    ///
+    /// Files are read on every processor core, each once, and no more than one file per core
+    /// is held in memory: assessments are checked against the questionnaires known at the
+    /// start, and those that answer a questionnaire found among the files are read again.
     public static func validate(paths: [String], questionnaireDirectories: [String] = []) -> ValidationReport {
         var report = ValidationReport()
         var (catalog, catalogDiagnostics) = Catalog.load(adding: questionnaireDirectories)
         report.diagnostics += catalogDiagnostics
 
-        var pendingAssessments: [(YAMLNode, String, [Diagnostic])] = []
-        var addedQuestionnaires: [Questionnaire] = []
+        var files: [(url: URL, shown: String)] = []
         var seen = Set<String>()
         for path in paths {
-            let (files, problems) = Loader.expand(path)
+            let (found, problems) = Loader.expand(path)
             report.diagnostics += problems
-            for url in files {
-                let shown = Loader.displayPath(url, given: path)
-                guard seen.insert(url.standardizedFileURL.path).inserted else { continue }
-                report.files.append(shown)
-                let (root, readProblems) = Loader.readYAML(at: url, shownAs: shown)
-                guard let root else {
-                    report.diagnostics += readProblems
-                    continue
-                }
-                switch Loader.kind(of: root) {
-                case .questionnaire?:
-                    report.questionnaires.append(shown)
-                    let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: readProblems)
-                    report.diagnostics += found
-                    if let questionnaire {
-                        if let problem = catalog.add(questionnaire, file: shown, bundled: false, location: root.location,
-                                                     path: url.resolvingSymlinksInPath().path) {
-                            report.diagnostics.append(problem)
-                        }
-                        addedQuestionnaires.append(questionnaire)
+            for url in found where seen.insert(url.standardizedFileURL.path).inserted {
+                files.append((url, Loader.displayPath(url, given: path)))
+            }
+        }
+
+        let initial = catalog
+        let toCheck = files
+        let results = Loader.concurrentMap(toCheck.count) { index in check(toCheck[index].url, shown: toCheck[index].shown, catalog: initial) }
+
+        var addedQuestionnaires: [Questionnaire] = []
+        var addedIDs = Set<String>()
+        for (file, result) in zip(files, results) {
+            report.files.append(file.shown)
+            switch result {
+            case let .questionnaire(questionnaire, found, location):
+                report.questionnaires.append(file.shown)
+                report.diagnostics += found
+                if let questionnaire {
+                    if let problem = catalog.add(questionnaire, file: file.shown, bundled: false, location: location,
+                                                 path: file.url.resolvingSymlinksInPath().path) {
+                        report.diagnostics.append(problem)
                     }
-                case .assessment?:
-                    report.assessments.append(shown)
-                    pendingAssessments.append((root, shown, readProblems))
-                case nil:
-                    report.diagnostics += readProblems + [Loader.unknownKind(root)]
+                    addedQuestionnaires.append(questionnaire)
+                    addedIDs.insert(questionnaire.id)
                 }
+            case .assessment:
+                report.assessments.append(file.shown)
+            case let .other(found):
+                report.diagnostics += found
             }
         }
         for questionnaire in addedQuestionnaires {
             report.diagnostics += catalog.checkLinks(in: questionnaire)
         }
-        for (root, shown, readProblems) in pendingAssessments {
-            report.diagnostics += Loader.decodeAssessment(root, file: shown, catalog: catalog, diagnostics: readProblems).1
+        // Assessments that may read differently with the questionnaires found among the files.
+        var again: [Int] = []
+        if !addedIDs.isEmpty {
+            for (index, result) in results.enumerated() {
+                if case let .assessment(_, answers, unknownAnswered) = result, unknownAnswered || !answers.isDisjoint(with: addedIDs) {
+                    again.append(index)
+                }
+            }
+        }
+        let final = catalog
+        let checkAgain = again.map { toCheck[$0] }
+        let rechecked = Loader.concurrentMap(checkAgain.count) { n in
+            Loader.loadAssessment(at: checkAgain[n].url, shownAs: checkAgain[n].shown, catalog: final).1
+        }
+        let recheckedByIndex = Dictionary(uniqueKeysWithValues: zip(again, rechecked))
+        for (index, result) in results.enumerated() {
+            if case let .assessment(found, _, _) = result { report.diagnostics += recheckedByIndex[index] ?? found }
         }
         var seenDiagnostics = Set<Diagnostic>()
         report.diagnostics = report.diagnostics.filter { seenDiagnostics.insert($0).inserted }.sortedByLocation()
         return report
+    }
+
+    private static func check(_ url: URL, shown: String, catalog: Catalog) -> FileResult {
+        let (root, readProblems) = Loader.readYAML(at: url, shownAs: shown)
+        guard let root else { return .other(readProblems) }
+        switch Loader.kind(of: root) {
+        case .questionnaire?:
+            let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: readProblems)
+            return .questionnaire(questionnaire, found, root.location)
+        case .assessment?:
+            let answers = Set(root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs?.compactMap(\.key.scalar) ?? [])
+            let found = Loader.decodeAssessment(root, file: shown, catalog: catalog, diagnostics: readProblems).1
+            return .assessment(found, answers: answers, unknownAnswered: answers.contains { catalog.questionnaire($0) == nil })
+        case nil:
+            return .other(readProblems + [Loader.unknownKind(root)])
+        }
     }
 }

@@ -133,13 +133,15 @@ public enum YAMLReader {
             return (nil, [.error(at(1, 1),
                 "this file is saved as UTF-16; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8) and try again")])
         }
-        if let problem = TextCheck.firstProblem(in: bytes) {
+        let (problem, unusualLineBreaks) = TextCheck.scan(bytes)
+        if let problem {
             return (nil, [.error(at(problem.line, problem.column), problem.message)])
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return (nil, [.error(at(1, 1), "the file is empty; expected a questionnaire or an assessment in YAML")])
         }
-        var composer = Composer(file: file, limits: limits, lines: LineTable(bytes))
+        // libyaml's own lines and columns are right unless the text holds U+2028 or U+2029.
+        var composer = Composer(file: file, limits: limits, lines: unusualLineBreaks ? LineTable(bytes) : nil)
         let root = bytes.withUnsafeBufferPointer { composer.run($0) }
         if root == nil && composer.diagnostics.isEmpty {
             return (nil, [.error(at(1, 1),
@@ -158,6 +160,14 @@ struct LineTable {
     private var starts: [Int] = [0]
 
     init(_ bytes: [UInt8]) {
+        self.init(bytes[...])
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes[...])
+    }
+
+    private init<Bytes: RandomAccessCollection>(_ bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         var characters = 0
         var index = 0
         let count = bytes.count
@@ -193,7 +203,16 @@ enum TextCheck {
         var message: String
     }
 
-    static func firstProblem(in bytes: [UInt8]) -> Problem? {
+    static func firstProblem(in bytes: [UInt8]) -> Problem? { scan(bytes).problem }
+
+    /// The first problem, and whether the text holds U+2028 or U+2029 (which libyaml counts
+    /// as line breaks, and editors do not).
+    static func scan(_ bytes: [UInt8]) -> (problem: Problem?, unusualLineBreaks: Bool) {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (problem: Problem?, unusualLineBreaks: Bool) {
+        var unusualLineBreaks = false
         var line = 1
         var column = 1
         var index = 0
@@ -211,12 +230,12 @@ enum TextCheck {
                 }
                 if byte != 0x20 { inIndentation = false }
                 if byte == 0 {
-                    return Problem(line: line, column: column, message:
-                        "this looks like a binary file, not a YAML text file (it contains a zero byte here). Check that you chose the right file")
+                    return (Problem(line: line, column: column, message:
+                        "this looks like a binary file, not a YAML text file (it contains a zero byte here). Check that you chose the right file"), false)
                 }
                 if byte < 0x20 && byte != 0x09 && byte != 0x0D || byte == 0x7F {
-                    return Problem(line: line, column: column, message:
-                        "the file contains an invisible control character (code \(byte)) here; YAML files must be plain text")
+                    return (Problem(line: line, column: column, message:
+                        "the file contains an invisible control character (code \(byte)) here; YAML files must be plain text"), false)
                 }
                 index += 1
                 column += 1
@@ -229,33 +248,34 @@ enum TextCheck {
             case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
             case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
             case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
-            default: return invalidUTF8(line, column)
+            default: return (invalidUTF8(line, column), false)
             }
-            if index + length > count { return invalidUTF8(line, column) }
+            if index + length > count { return (invalidUTF8(line, column), false) }
             for offset in 1..<length {
                 let next = bytes[index + offset]
-                guard next & 0xC0 == 0x80 else { return invalidUTF8(line, column) }
+                guard next & 0xC0 == 0x80 else { return (invalidUTF8(line, column), false) }
                 scalar = scalar << 6 | UInt32(next & 0x3F)
             }
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return invalidUTF8(line, column)
+                return (invalidUTF8(line, column), false)
             }
             if (0x80...0x9F).contains(scalar) {
-                return Problem(line: line, column: column, message:
-                    "the file contains an invisible control character (code \(scalar)) here; YAML files must be plain text")
+                return (Problem(line: line, column: column, message:
+                    "the file contains an invisible control character (code \(scalar)) here; YAML files must be plain text"), false)
             }
             if inIndentation, scalar == 0xA0 || scalar == 0xFEFF || scalar == 0x3000 || (0x2000...0x200B).contains(scalar) {
                 // YAML reads it as text, not as indentation, and reports a puzzling error later.
                 let name = scalar == 0xFEFF ? "a byte-order mark (U+FEFF), as joining two files can leave"
                     : "an invisible special space (U+\(String(scalar, radix: 16, uppercase: true))), as text copied from a word processor or a web page often has"
-                return Problem(line: line, column: column, message:
-                    "this line starts with \(name); indent with ordinary spaces only")
+                return (Problem(line: line, column: column, message:
+                    "this line starts with \(name); indent with ordinary spaces only"), false)
             }
+            if scalar == 0x2028 || scalar == 0x2029 { unusualLineBreaks = true }
             inIndentation = false
             index += length
             column += 1
         }
-        return nil
+        return (nil, unusualLineBreaks)
     }
 
     private static func invalidUTF8(_ line: Int, _ column: Int) -> Problem {
@@ -268,10 +288,11 @@ enum TextCheck {
 private struct Composer {
     let file: String
     let limits: ReadLimits
-    let lines: LineTable
+    /// Set when libyaml's own line numbers would be wrong (see `LineTable`).
+    let lines: LineTable?
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, limits: ReadLimits, lines: LineTable) {
+    init(file: String, limits: ReadLimits, lines: LineTable?) {
         self.file = file
         self.limits = limits
         self.lines = lines
@@ -285,8 +306,9 @@ private struct Composer {
         var pendingKey: YAMLNode?
     }
 
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        lines.location(ofCharacter: Int(mark.index), in: file)
+    private func location(_ mark: yaml_mark_t, lines: LineTable? = nil) -> SourceLocation {
+        if let lines = lines ?? self.lines { return lines.location(ofCharacter: Int(mark.index), in: file) }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -308,7 +330,7 @@ private struct Composer {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                diagnostics.append(syntaxError(parser))
+                diagnostics.append(syntaxError(parser, lines: lines ?? LineTable(buffer)))
                 return nil
             }
             defer { yaml_event_delete(&event) }
@@ -405,10 +427,12 @@ private struct Composer {
         reported = true
     }
 
-    private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
+    /// `lines` are always used here: libyaml places the end of a file without a final line
+    /// break on a line after the last one.
+    private func syntaxError(_ parser: yaml_parser_t, lines: LineTable) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
-        var at = location(parser.problem_mark)
+        var at = location(parser.problem_mark, lines: lines)
         if parser.error == YAML_READER_ERROR {
             at = SourceLocation(file: file, line: 1, column: 1)
         }
@@ -417,7 +441,7 @@ private struct Composer {
         }
         var message = "the YAML is not well-formed: \(problem)"
         if let context {
-            let contextAt = location(parser.context_mark)
+            let contextAt = location(parser.context_mark, lines: lines)
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
         }
         if let hint = Self.hint(for: problem) { message += ". " + hint }

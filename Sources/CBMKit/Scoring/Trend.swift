@@ -296,8 +296,8 @@ extension Loader {
         if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
         var inputs: [Trend.Input] = []
         var diagnostics = catalogDiagnostics
-        for path in paths {
-            let (assessment, found) = loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
+        let loaded = loadAssessments(at: paths.map { URL(fileURLWithPath: $0) }, shownAs: paths, catalog: catalog)
+        for (path, (assessment, found)) in zip(paths, loaded) {
             diagnostics += found
             if let assessment, !found.hasErrors {
                 inputs.append(Trend.Input(card: Scorer.score(assessment, catalog: catalog, language: language), file: path))

@@ -21,12 +21,17 @@ public enum ReportRenderer {
         func escapeText(_ text: String) -> String { Markdown.escape(text) }
     }
 
-    /// Used by every `.html` template (see `library`) instead of Mustache's default escaping.
+    /// Used by every `.html` template (see `makeLibrary`) instead of Mustache's default escaping.
     struct HTMLContentType: MustacheContentType {
         func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
-    private static let library: Result<MustacheLibrary, ReportError> = {
+    /// The templates of one format (`html` or `md`), parsed when that format is first used:
+    /// parsing takes longer than rendering a report, so a command parses only what it writes.
+    private static let htmlLibrary = makeLibrary(format: "html")
+    private static let markdownLibrary = makeLibrary(format: "md")
+
+    private static func makeLibrary(format: String) -> Result<MustacheLibrary, ReportError> {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         MustacheContentTypes.register(HTMLContentType(), named: "CBM_HTML")
         guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
@@ -34,18 +39,18 @@ public enum ReportRenderer {
         }
         var library = MustacheLibrary()
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".mustache") {
+        for file in files.sorted() where file.hasSuffix(".\(format).mustache") {
             let url = directory.appendingPathComponent(file)
             do {
                 var text = try String(contentsOf: url, encoding: .utf8)
-                if file.hasSuffix(".html.mustache") { text = "{{% CONTENT_TYPE: CBM_HTML}}" + text }
+                if format == "html" { text = "{{% CONTENT_TYPE: CBM_HTML}}" + text }
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
                 return .failure(ReportError(description: "the report template \(file) could not be read: \(error)"))
             }
         }
         return .success(library)
-    }()
+    }
 
     /// The mission report. With `trend` (built from this and earlier assessments), it gains
     /// a chapter on progress since the earliest one.
@@ -67,7 +72,7 @@ public enum ReportRenderer {
     }
 
     static func render(_ model: Any, template: String) throws -> String {
-        let library = try library.get()
+        let library = try (template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
         guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {
             throw ReportError(description: "the report template \(template) is missing; reinstall cbm")
         }

@@ -73,7 +73,7 @@ struct AssessmentDecoder {
         let requestedVersion = node.mappingPairs?.first { $0.key.scalar == "version" }?.value.scalar
         guard let questionnaire = catalog.questionnaire(id, version: requestedVersion) else {
             var message = "there is no questionnaire with the id `\(id.shortenedForMessage)`"
-            if let suggestion = closestMatch(to: id, in: catalog.ids) {
+            if let suggestion = sink.suggestion(for: id, in: catalog.ids) {
                 message += "; did you mean `\(suggestion)`?"
             } else {
                 message += "; known questionnaires: " + catalog.ids.map { "`\($0)`" }.joined(separator: ", ")
@@ -97,6 +97,7 @@ struct AssessmentDecoder {
             }
             let itemIDs = questionnaire.itemIDs
             let known = Set(itemIDs)
+            let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
             var seen: [String: SourceLocation] = [:]
             for pair in pairs {
@@ -111,11 +112,11 @@ struct AssessmentDecoder {
                 seen[itemID] = pair.key.location
                 guard known.contains(itemID) else {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
-                    if let suggestion = closestMatch(to: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
+                    if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
                     sink.error(pair.key.location, message)
                     continue
                 }
-                if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies) {
+                if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared) {
                     answers.append(answer)
                 }
             }
@@ -142,7 +143,7 @@ struct AssessmentDecoder {
             }
             guard ids.contains(id) else {
                 var message = "`\(questionnaire.id)` has no dimension or indicator `\(id.shortenedForMessage)` to set a target for"
-                if let suggestion = closestMatch(to: id, in: ids) { message += "; did you mean `\(suggestion)`?" }
+                if let suggestion = sink.suggestion(for: id, in: ids) { message += "; did you mean `\(suggestion)`?" }
                 sink.error(pair.key.location, message)
                 continue
             }
@@ -159,7 +160,7 @@ struct AssessmentDecoder {
         return targets
     }
 
-    private func decodeAnswer(itemID: String, node: YAMLNode, kind: QuestionnaireKind, agencies: [Agency]) -> Answer? {
+    private func decodeAnswer(itemID: String, node: YAMLNode, kind: QuestionnaireKind, agencies: [Agency], declared: Set<String>) -> Answer? {
         let valueKey = kind == .maturity ? "level" : "status"
         // Shortest form: `ict.single-window: 3` or `"7.1": partial`.
         if node.scalar != nil {
@@ -181,7 +182,7 @@ struct AssessmentDecoder {
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
                 guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
-                let agency = checkAgency(response, agencies: agencies, required: true)
+                let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
                 if let agency, let at = response.node("agency")?.location {
                     if let first = seen[agency] {
                         sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first.line)); keep one response per agency")
@@ -197,7 +198,7 @@ struct AssessmentDecoder {
             }
         } else if let valueNode = fields.node(valueKey) {
             if let value = decodeValue(valueNode, kind: kind, what: "`\(valueKey)` of `\(itemID)`") {
-                responses.append(Response(agency: checkAgency(fields, agencies: agencies, required: false), value: value,
+                responses.append(Response(agency: checkAgency(fields, agencies: agencies, declared: declared, required: false), value: value,
                                           evidence: fields.string("evidence"), comment: fields.string("comment"), location: node.location))
             }
         } else if !fields.has("consensus") {
@@ -245,7 +246,7 @@ struct AssessmentDecoder {
             if let status = ComplianceStatus(rawValue: text.lowercased()) { return .status(status) }
             if text.lowercased() == "n/a" { return .status(.notApplicable) }
             var message = "expected \(what()) to be \(Self.statusList), found \(node.kindDescription)"
-            if let suggestion = closestMatch(to: text, in: ComplianceStatus.allCases.map(\.rawValue)) {
+            if let suggestion = sink.suggestion(for: text, in: ComplianceStatus.allCases.map(\.rawValue)) {
                 message += "; did you mean `\(suggestion)`?"
             }
             sink.error(node.location, message)
@@ -253,12 +254,12 @@ struct AssessmentDecoder {
         }
     }
 
-    private func checkAgency(_ fields: FieldReader, agencies: [Agency], required: Bool) -> String? {
+    private func checkAgency(_ fields: FieldReader, agencies: [Agency], declared: Set<String>, required: Bool) -> String? {
         guard let node = fields.node("agency", required: required, what: "the id of an agency declared under `assessment: agencies:`"),
               let id = fields.string("agency") else { return nil }
-        guard agencies.contains(where: { $0.id == id }) else {
+        guard declared.contains(id) else {
             var message = "the agency `\(id.shortenedForMessage)` is not declared under `assessment: agencies:`"
-            if let suggestion = closestMatch(to: id, in: agencies.map(\.id)) {
+            if let suggestion = sink.suggestion(for: id, in: agencies.map(\.id)) {
                 message += "; did you mean `\(suggestion)`?"
             } else if agencies.isEmpty {
                 message += "; declare it there as `- {id: \(id), name: …}`"

@@ -82,12 +82,18 @@ public struct Catalog: Sendable {
     public func checkLinks(in questionnaire: Questionnaire) -> [Diagnostic] {
         guard let compliance = questionnaire.compliance else { return [] }
         var diagnostics: [Diagnostic] = []
+        var suggestionsLeft = 1000  // as in `DiagnosticSink.suggestion(for:in:)`
+        func suggestion(_ word: String, _ candidates: @autoclosure () -> [String]) -> String? {
+            guard suggestionsLeft > 0 else { return nil }
+            suggestionsLeft -= 1
+            return closestMatch(to: word, in: candidates())
+        }
         for provision in compliance.provisions {
             for link in provision.related {
                 let at = link.location ?? provision.location ?? SourceLocation(file: "?", line: 1, column: 1)
                 guard let target = self.questionnaire(link.questionnaire) else {
                     var message = "`related` link `\(link.text)` of provision `\(provision.id)` names no known questionnaire"
-                    if let suggestion = closestMatch(to: link.questionnaire, in: ids) { message += "; did you mean `\(suggestion)/\(link.indicator)`?" }
+                    if let suggestion = suggestion(link.questionnaire, ids) { message += "; did you mean `\(suggestion)/\(link.indicator)`?" }
                     diagnostics.append(.error(at, message))
                     continue
                 }
@@ -97,7 +103,7 @@ public struct Catalog: Sendable {
                 }
                 if maturity.indicator(link.indicator) == nil {
                     var message = "`related` link `\(link.text)` of provision `\(provision.id)`: `\(link.questionnaire)` has no indicator `\(link.indicator)`"
-                    if let suggestion = closestMatch(to: link.indicator, in: maturity.indicators.map(\.id)) {
+                    if let suggestion = suggestion(link.indicator, maturity.indicators.map(\.id)) {
                         message += "; did you mean `\(link.questionnaire)/\(suggestion)`?"
                     }
                     diagnostics.append(.error(at, message))

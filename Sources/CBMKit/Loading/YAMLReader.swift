@@ -208,7 +208,64 @@ enum TextCheck {
     /// The first problem, and whether the text holds U+2028 or U+2029 (which libyaml counts
     /// as line breaks, and editors do not).
     static func scan(_ bytes: [UInt8]) -> (problem: Problem?, unusualLineBreaks: Bool) {
-        bytes.withUnsafeBufferPointer { scan($0) }
+        bytes.withUnsafeBufferPointer { buffer in
+            // Most files have no problem: check quickly, and look for the place only if needed.
+            if let unusualLineBreaks = quickScan(buffer) { return (nil, unusualLineBreaks) }
+            return scan(buffer)
+        }
+    }
+
+    /// Whether the text holds U+2028 or U+2029, or nil when it has a problem. Plain ASCII is
+    /// checked eight bytes at a time.
+    private static func quickScan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var unusualLineBreaks = false
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let below32 = (word &- 0x2020_2020_2020_2020) & ~word & highs  // a byte under 0x20
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDel = (del &- ones) & ~del & highs  // a byte equal to 0x7F
+                if word & highs == 0 && below32 == 0 && isDel == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F { return nil }
+                index += 1
+                continue
+            }
+            let length: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return nil
+            }
+            if index + length > count { return nil }
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { return nil }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) || (0x80...0x9F).contains(scalar) { return nil }
+            if scalar == 0xA0 || scalar == 0xFEFF || scalar == 0x3000 || (0x2000...0x200B).contains(scalar) {
+                var before = index - 1  // only spaces before it on its line: a problem
+                while before >= 0 && bytes[before] == 0x20 { before -= 1 }
+                if before < 0 || bytes[before] == 0x0A || bytes[before] == 0x0D { return nil }
+            }
+            if scalar == 0x2028 || scalar == 0x2029 { unusualLineBreaks = true }
+            index += length
+        }
+        return unusualLineBreaks
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (problem: Problem?, unusualLineBreaks: Bool) {

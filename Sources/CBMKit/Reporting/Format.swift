@@ -20,6 +20,27 @@ public enum Format {
     /// `String(format: "%.1f", locale: en_US_POSIX)`, without its cost (that call set up an ICU
     /// number formatter each time, and took two thirds of the time of a whole report).
     public static func oneDecimal(_ value: Double) -> String {
+        // Exactly as printf rounds: the exact binary value to the nearest tenth, halves to
+        // even. value × 10 is the rounded product plus an exact error (found by a fused
+        // multiply-add); the error decides only when the rounded product is a half.
+        guard value.isFinite, value.magnitude < 1e15 else { return printfOneDecimal(value) }
+        let product = value * 10
+        let error = (-product).addingProduct(value, 10)
+        var tenths = product.rounded(.toNearestOrEven)
+        let difference = product - tenths  // exact
+        if difference == 0.5 && error > 0 {
+            tenths += 1
+        } else if difference == -0.5 && error < 0 {
+            tenths -= 1
+        }
+        let whole = Int64(tenths)
+        let negative = value.sign == .minus
+        let magnitude = whole.magnitude
+        return (negative ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
+
+    /// The C library's `"%.1f"`, for numbers too large for `oneDecimal`'s own arithmetic.
+    static func printfOneDecimal(_ value: Double) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer -> String in
             let length = withVaList([value]) { vsnprintf(buffer.baseAddress!, 32, "%.1f", $0) }
             guard length > 0, length < 32 else {

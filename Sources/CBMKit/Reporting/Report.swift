@@ -129,6 +129,7 @@ public enum Markdown {
     /// joins with the character before or after it into one Character (after U+0600, before a
     /// combining accent) must still be escaped. Control characters are dropped.
     public static func escape(_ text: String) -> String {
+        if isPlain(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let scalars = Array(text.unicodeScalars)
@@ -157,27 +158,54 @@ public enum Markdown {
     }
 }
 
+extension Markdown {
+    /// True when `escape` would return the text unchanged (most texts): no byte it changes,
+    /// and no digit, `#`, `-`, `+` or `=` at the start.
+    static func isPlain(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "#-+=".utf8.contains(first) { return false }
+        return !text.utf8.contains { byte in
+            byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
+        }
+    }
+}
+
 /// Escapes text for HTML by Unicode scalars. Mustache's own HTML escaping compares whole
 /// Characters, so a `<` or `"` joined with its neighbour into one Character (after U+0600,
 /// before a combining accent) passed through unescaped, and could open a tag or close an
 /// attribute. Control characters, which HTML does not allow, are dropped.
 public enum HTML {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+        // By UTF-8 bytes: every byte to change is ASCII (or a C1 control, C2 80–C2 9F), and
+        // most texts have none, so they are returned as they are.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { needsWork($0) }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0x00..<0x20, 0x7F: continue  // control characters are not allowed in HTML
+            case 0x80...0x9F where previous == 0xC2: out.removeLast()  // a C1 control character
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xC2: return true
+        case 0x09, 0x0A, 0x0D: return false
+        default: return byte < 0x20 || byte == 0x7F
+        }
     }
 }
 

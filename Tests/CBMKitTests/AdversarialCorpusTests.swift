@@ -202,6 +202,27 @@ struct ConcurrentValidationTests {
         #expect(report.diagnostics.first?.message.contains("did you mean `own-q`?") == true, "\(report.diagnostics)")
     }
 
+    @Test func assessmentsLoadWhileTheQuestionnairesDo() throws {
+        let dir = TemporaryDirectory()
+        var paths: [String] = []
+        for n in 0..<12 {
+            let text = Self.assessment(answering: "mini").replacingOccurrences(of: "period: 2026", with: "period: \(2000 + n)")
+                .replacingOccurrences(of: "alpha.one: 3", with: n == 5 ? "alpha.one: 7" : "alpha.one: 3")
+            paths.append(dir.write("a\(n).yaml", text).path)
+        }
+        paths.append(dir.url.appendingPathComponent("missing.yaml").path)
+        let (catalog, catalogDiagnostics, results) = Loader.loadAssessments(
+            at: paths, questionnaireDirectories: [Fixtures.url("mini-maturity.yaml").path]) { assessment, _ in assessment.period }
+        #expect(catalog.questionnaire("mini") != nil)
+        #expect(!catalogDiagnostics.hasErrors)
+        var expected: [String?] = (0..<12).map { String(2000 + $0) }
+        expected[5] = nil
+        expected.append(nil)
+        #expect(results.map(\.value) == expected)
+        #expect(results[5].diagnostics.first?.message.contains("found `7`") == true)
+        #expect(results[12].diagnostics.first?.message.contains("there is no such file") == true)
+    }
+
     @Test func manyFilesGiveTheSameReportAsOneByOne() {
         let dir = TemporaryDirectory()
         for n in 0..<40 {

@@ -99,6 +99,28 @@ public enum Loader {
         concurrentMap(urls.count) { index in loadAssessment(at: urls[index], shownAs: shown[index], catalog: catalog) }
     }
 
+    /// Loads the questionnaires (bundled, and in `questionnaireDirectories`) and several
+    /// assessments, and applies `transform` to each assessment that has no error. The
+    /// assessment files are read on every processor core while the questionnaires are read on
+    /// a thread of their own; each is checked as soon as both are ready. Results in order.
+    public static func loadAssessments<T: Sendable>(
+        at paths: [String], questionnaireDirectories: [String] = [],
+        then transform: @escaping @Sendable (Assessment, Catalog) -> T
+    ) -> (catalog: Catalog, catalogDiagnostics: [Diagnostic], results: [(value: T?, diagnostics: [Diagnostic])]) {
+        let questionnaires = Promise<(Catalog, [Diagnostic])>()
+        Thread { questionnaires.fulfil(Catalog.load(adding: questionnaireDirectories)) }.start()
+        let results = concurrentMap(paths.count) { index -> (value: T?, diagnostics: [Diagnostic]) in
+            let (root, read) = readYAML(at: URL(fileURLWithPath: paths[index]), shownAs: paths[index])
+            let (catalog, _) = questionnaires.wait()
+            guard let root else { return (nil, read) }
+            let (assessment, found) = decodeAssessment(root, file: paths[index], catalog: catalog, diagnostics: read)
+            guard let assessment, !found.hasErrors else { return (nil, found) }
+            return (transform(assessment, catalog), found)
+        }
+        let (catalog, catalogDiagnostics) = questionnaires.wait()
+        return (catalog, catalogDiagnostics, results)
+    }
+
     /// `transform` of 0, 1, … `count - 1`, run on every processor core; the results in order.
     public static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
@@ -165,4 +187,24 @@ private final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
     }
 
     var values: [T] { lock.withLock { slots.map { $0! } } }
+}
+
+/// A value made on another thread, waited for where it is needed.
+private final class Promise<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: T?
+
+    func fulfil(_ value: T) {
+        condition.lock()
+        self.value = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
+    }
 }

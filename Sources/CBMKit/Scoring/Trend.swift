@@ -292,16 +292,15 @@ extension Loader {
     /// Loads and scores several assessments and builds their trend. Throws `LoadError` with
     /// every problem of every file, or `TrendError` when they cannot be compared.
     public static func trend(at paths: [String], questionnaireDirectories: [String] = [], language: String = LocalizedText.defaultLanguage) throws -> (TrendReport, Catalog, [Diagnostic]) {
-        let (catalog, catalogDiagnostics) = Catalog.load(adding: questionnaireDirectories)
+        let (catalog, catalogDiagnostics, loaded) = loadAssessments(at: paths, questionnaireDirectories: questionnaireDirectories) {
+            assessment, catalog in Scorer.score(assessment, catalog: catalog, language: language)
+        }
         if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
         var inputs: [Trend.Input] = []
         var diagnostics = catalogDiagnostics
-        let loaded = loadAssessments(at: paths.map { URL(fileURLWithPath: $0) }, shownAs: paths, catalog: catalog)
-        for (path, (assessment, found)) in zip(paths, loaded) {
+        for (path, (card, found)) in zip(paths, loaded) {
             diagnostics += found
-            if let assessment, !found.hasErrors {
-                inputs.append(Trend.Input(card: Scorer.score(assessment, catalog: catalog, language: language), file: path))
-            }
+            if let card { inputs.append(Trend.Input(card: card, file: path)) }
         }
         if diagnostics.hasErrors { throw LoadError(diagnostics) }
         return (try Trend.build(inputs, catalog: catalog, language: language), catalog, diagnostics)

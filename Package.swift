@@ -29,6 +29,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "cbm-bench",
+            dependencies: ["CBMKit"],
+            path: "Benchmarks/Sources/cbm-bench"
+        ),
         .testTarget(
             name: "CBMKitTests",
             dependencies: ["CBMKit"],

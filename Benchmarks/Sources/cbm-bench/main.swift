@@ -1,0 +1,310 @@
+// cbm-bench: synthetic data and in-process timings for Benchmarks/run.
+//
+//   cbm-bench generate DIR           570 assessments (57 countries × 10 years), 3 files of 1, 10
+//                                    and 100 agencies, and 2 worst cases (10 MB, wrong everywhere)
+//   cbm-bench score-all DIR [--files N] [--passes P] [--keep-cards]
+//                                    load, validate and score the first N .yaml files under DIR
+//                                    (all by default), P times over
+//   cbm-bench scale FILE...          load, score and render each file, median of several runs
+//   cbm-bench process RUNS [--allow-failure] CMD ARG…
+//                                    wall-clock time and peak memory of a command, RUNS times
+//
+// Every assessment is made from the bundled questionnaires, so it answers every indicator of
+// cbm-core and every provision of the four convention checklists; a seeded generator makes the
+// same files on every run.
+
+import CBMKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// MARK: Helpers
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Peak resident memory in MB, of this process or of its finished children.
+func peakMemoryMB(children: Bool = false) -> Double {
+    var usage = rusage()
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("cbm-bench: " + message + "\n").utf8))
+    exit(1)
+}
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func bundledCatalog() -> Catalog {
+    let (catalog, diagnostics) = Catalog.bundled()
+    if diagnostics.hasErrors { fail("the bundled questionnaires have errors:\n" + LoadError(diagnostics).description) }
+    return catalog
+}
+
+// MARK: generate
+
+/// Writes one synthetic assessment as YAML.
+struct Generator {
+    let catalog: Catalog
+    static let agencyNames = [
+        ("customs", "State Customs Service"), ("border-guard", "State Border Guard"),
+        ("veterinary", "Veterinary Inspectorate"), ("phytosanitary", "Plant Protection Service"),
+        ("health", "Sanitary-Epidemiological Service"), ("transport", "Ministry of Transport"),
+        ("trade", "Ministry of Trade"), ("finance", "Ministry of Finance"),
+        ("police", "Transport Police"), ("standards", "Standards and Metrology Agency"),
+    ]
+    static let words = ("decree joint terminal crossing point risk profile single window declaration inspection " +
+        "laboratory agreement protocol minutes working group training module staff shift post data exchange " +
+        "pre-arrival notification clearance release appeal publication portal consultation traders carriers " +
+        "budget action plan strategy ministry order regulation pilot road rail airport scanner weighbridge").split(separator: " ")
+
+    func sentence(_ rng: inout SplitMix64, words count: Int) -> String {
+        let text = (0..<count).map { _ in String(Self.words.randomElement(using: &rng)!) }.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst() + ", No. \(Int.random(in: 1...400, using: &rng)) of \(Int.random(in: 2010...2026, using: &rng))"
+    }
+
+    /// `progress` (0–1) raises the levels over the years.
+    func assessment(country: String, year: Int, agencies: Int, seed: UInt64, progress: Double) -> String {
+        var rng = SplitMix64(state: seed)
+        let ids: [(String, String)] = (0..<agencies).map { n in
+            let base = Self.agencyNames[n % Self.agencyNames.count]
+            return n < Self.agencyNames.count ? base : ("\(base.0)-\(n / Self.agencyNames.count)", "\(base.1) \(n / Self.agencyNames.count)")
+        }
+        var out = """
+        # Synthetic assessment made by Benchmarks/cbm-bench (not a real country).
+        assessment:
+          title: "\(country) CBM self-assessment \(year)"
+          country: "\(country)"
+          period: \(year)
+          date: \(year)-10-15
+          prepared_by: National working group on border management
+          notes: "\(sentence(&rng, words: 30))"
+          agencies:
+
+        """
+        for (id, name) in ids { out += "    - {id: \(id), name: \"\(name)\"}\n" }
+        out += "questionnaires:\n"
+        for questionnaire in catalog.questionnaires {
+            out += "  \(questionnaire.id):\n    version: \"\(questionnaire.version)\"\n"
+            if let maturity = questionnaire.maturity {
+                out += "    targets: {\(maturity.dimensions.prefix(3).map { "\($0.id): 4" }.joined(separator: ", "))}\n"
+            }
+            out += "    answers:\n"
+            for item in questionnaire.itemIDs {
+                out += "      \"\(item)\":\n"
+                if questionnaire.kind == .maturity, Int.random(in: 0..<4, using: &rng) == 0 {
+                    out += "        consensus: \(min(5, 1 + Int(progress * 3) + Int.random(in: 0...1, using: &rng)))\n"
+                    out += "        note: \"\(sentence(&rng, words: 20))\"\n"
+                }
+                if questionnaire.id == "wto-tfa" {
+                    out += "        category: \(["A", "B", "C"].randomElement(using: &rng)!)\n"
+                    out += "        date: \(year + Int.random(in: 0...3, using: &rng))-12-31\n"
+                }
+                out += "        responses:\n"
+                for (id, _) in ids {
+                    out += "          - agency: \(id)\n"
+                    let roll = Int.random(in: 0..<40, using: &rng)
+                    if questionnaire.kind == .maturity {
+                        let level = roll == 0 ? "na" : roll == 1 ? "unknown"
+                            : String(min(5, max(1, 1 + Int(progress * 3) + Int.random(in: -1...1, using: &rng))))
+                        out += "            level: \(level)\n"
+                    } else {
+                        let statuses = ["none", "pilot", "partial", "full"]
+                        let index = min(3, max(0, Int(progress * 3) + Int.random(in: -1...1, using: &rng)))
+                        out += "            status: \(roll == 0 ? "na" : roll == 1 ? "unknown" : statuses[index])\n"
+                    }
+                    out += "            evidence: \"\(sentence(&rng, words: 12))\"\n"
+                    if roll % 3 == 0 { out += "            comment: \"\(sentence(&rng, words: 8))\"\n" }
+                }
+            }
+        }
+        return out
+    }
+}
+
+func generate(_ directory: String) {
+    let catalog = bundledCatalog()
+    let generator = Generator(catalog: catalog)
+    let root = URL(fileURLWithPath: directory)
+    let fm = FileManager.default
+    try? fm.removeItem(at: root)
+    var bytes = 0
+    for c in 1...57 {
+        let country = String(format: "Country %02d", c)
+        let folder = root.appendingPathComponent("countries").appendingPathComponent(String(format: "country-%02d", c))
+        try! fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (n, year) in (2017...2026).enumerated() {
+            let text = generator.assessment(country: country, year: year, agencies: 10, seed: UInt64(c * 1000 + year), progress: Double(n) / 9)
+            bytes += text.utf8.count
+            try! text.write(to: folder.appendingPathComponent("\(year).yaml"), atomically: false, encoding: .utf8)
+        }
+    }
+    let scale = root.appendingPathComponent("scale")
+    try! fm.createDirectory(at: scale, withIntermediateDirectories: true)
+    for agencies in [1, 10, 100] {
+        let text = generator.assessment(country: "Scaleland", year: 2026, agencies: agencies, seed: 7, progress: 0.5)
+        try! text.write(to: scale.appendingPathComponent("agencies-\(agencies).yaml"), atomically: false, encoding: .utf8)
+    }
+    // Worst cases: files near the 10 MB limit that are wrong everywhere.
+    let hostile = root.appendingPathComponent("hostile")
+    try! fm.createDirectory(at: hostile, withIntermediateDirectories: true)
+    var ids = "assessment: {title: T, country: Hostile, period: 2026}\nquestionnaires:\n  cbm-core:\n    answers:\n"
+    var n = 0
+    while ids.utf8.count < 9_900_000 { ids += "      ict.single-windaw-\(n): 3\n"; n += 1 }
+    try! ids.write(to: hostile.appendingPathComponent("wrong-ids.yaml"), atomically: false, encoding: .utf8)
+    var agencies = "assessment:\n  title: T\n  country: Hostile\n  period: 2026\n  agencies:\n"
+    for k in 0..<60_000 { agencies += "    - {id: agency-\(k), name: A}\n" }
+    agencies += "questionnaires:\n  cbm-core:\n    answers:\n      ict.single-window:\n        responses:\n"
+    for k in 0..<60_000 { agencies += "          - {agency: agenci-\(k), level: 3}\n" }
+    try! agencies.write(to: hostile.appendingPathComponent("undeclared-agencies.yaml"), atomically: false, encoding: .utf8)
+    print(String(format: "Wrote 570 assessments (%.0f MB, %.0f KB each) 3 scaling files and 2 worst cases to %@", Double(bytes) / 1_048_576, Double(bytes) / 570 / 1024, directory))
+}
+
+// MARK: score-all
+
+/// What is kept of each scored assessment: its numbers, as a dashboard of all countries
+/// would show them (the full score cards hold every evidence text, as much as the files).
+struct Summary: Sendable {
+    var country: String
+    var period: String
+    var indexes: [Double?]
+    var rates: [Double?]
+    var items: Int
+}
+
+func scoreAll(_ directory: String, passes: Int, limit: Int?, keepCards: Bool) {
+    let files = Array(Loader.yamlFiles(in: URL(fileURLWithPath: directory)).prefix(limit ?? .max))
+    guard !files.isEmpty else { fail("no .yaml files under \(directory)") }
+    let start = now()
+    let catalog = bundledCatalog()
+    let catalogTime = now() - start
+    var summaries: [Summary] = []
+    var cards: [ScoreCard] = []
+    for _ in 0..<passes {
+        // Each file is loaded, validated and scored on one of the processor cores.
+        let results = Loader.concurrentMap(files.count) { index -> (Summary?, ScoreCard?, String?) in
+            let url = files[index]
+            let (assessment, diagnostics) = Loader.loadAssessment(at: url, shownAs: url.path, catalog: catalog)
+            guard let assessment, !diagnostics.hasErrors else { return (nil, nil, LoadError(diagnostics).description) }
+            let card = Scorer.score(assessment, catalog: catalog)
+            let items = card.maturity.reduce(0) { $0 + $1.indicators.count } + card.compliance.reduce(0) { $0 + $1.provisions.count }
+            let summary = Summary(country: card.assessment.country, period: card.assessment.period,
+                                  indexes: card.maturity.map(\.index), rates: card.compliance.map(\.rate), items: items)
+            return (summary, keepCards ? card : nil, nil)
+        }
+        if let problem = results.compactMap(\.2).first { fail(problem) }
+        summaries = results.compactMap(\.0)
+        cards = results.compactMap(\.1)
+    }
+    let total = now() - start
+    let items = summaries.reduce(0) { $0 + $1.items }
+    print("files \(files.count * passes)  items \(items * passes)  catalog \(ms(catalogTime))  total \(ms(total))  per-file \(ms((total - catalogTime) / Double(files.count * passes)))  cores \(ProcessInfo.processInfo.activeProcessorCount)  kept \(keepCards ? "\(cards.count) score cards" : "\(summaries.count) summaries")  peak-memory \(String(format: "%.0f MB", peakMemoryMB()))")
+}
+
+// MARK: scale
+
+func scale(_ paths: [String]) {
+    let catalog = bundledCatalog()
+    print("file                      size      load+validate   score      HTML report   total")
+    for path in paths {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var load: [Double] = [], score: [Double] = [], render: [Double] = []
+        let runs = size > 1_000_000 ? 3 : 7
+        for _ in 0..<runs {
+            let t0 = now()
+            let (assessment, diagnostics) = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
+            guard let assessment, !diagnostics.hasErrors else { fail(LoadError(diagnostics).description) }
+            let t1 = now()
+            let card = Scorer.score(assessment, catalog: catalog)
+            let t2 = now()
+            _ = try! ReportRenderer.render(card, catalog: catalog, format: .html)
+            let t3 = now()
+            load.append(t1 - t0); score.append(t2 - t1); render.append(t3 - t2)
+        }
+        let name = (path as NSString).lastPathComponent.padding(toLength: 24, withPad: " ", startingAt: 0)
+        print("\(name)  \(String(format: "%6.0f KB", Double(size) / 1024))  \(ms(median(load)).padding(toLength: 14, withPad: " ", startingAt: 0))  \(ms(median(score)).padding(toLength: 9, withPad: " ", startingAt: 0))  \(ms(median(render)).padding(toLength: 12, withPad: " ", startingAt: 0))  \(ms(median(load) + median(score) + median(render)))")
+    }
+}
+
+// MARK: process
+
+/// Runs a command `runs` times (after warm-up runs) with its output discarded, and prints
+/// the median and minimum wall-clock time and the peak memory of the runs. A command that
+/// fails stops the benchmark, unless `allowFailure` (for files that are meant to be wrong).
+func process(runs: Int, allowFailure: Bool, _ command: [String]) {
+    var times: [Double] = []
+    var warmUp = 0.0
+    var run = 0
+    // Warm-up runs (one, or up to three for half a second) are not counted: a virtual
+    // machine's processors are slower for a while after being idle.
+    while times.count < runs {
+        defer { run += 1 }
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = command.map { strdup($0) } + [nil]
+        let start = now()
+        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { fail("cannot run \(command[0])") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let elapsed = now() - start
+        argv.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        guard status == 0 || allowFailure else {
+            fail("\(command.joined(separator: " ")) failed (status \(status))")
+        }
+        if run == 0 || run < 3 && warmUp < 0.5 {
+            warmUp += elapsed
+            continue
+        }
+        times.append(elapsed)
+    }
+    print("median \(ms(median(times)))  min \(ms(times.min()!))  runs \(runs)  peak-memory \(String(format: "%.0f MB", peakMemoryMB(children: true)))")
+}
+
+// MARK: main
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "generate" where arguments.count == 2:
+    generate(arguments[1])
+case "score-all" where arguments.count >= 2:
+    func option(_ name: String) -> Int? { arguments.firstIndex(of: name).flatMap { Int(arguments[safe: $0 + 1] ?? "") } }
+    scoreAll(arguments[1], passes: option("--passes") ?? 1, limit: option("--files"), keepCards: arguments.contains("--keep-cards"))
+case "scale" where arguments.count >= 2:
+    scale(Array(arguments.dropFirst()))
+case "process" where arguments.count >= 3:
+    let allowFailure = arguments[2] == "--allow-failure"
+    process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
+default:
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | process RUNS [--allow-failure] COMMAND [ARG...]")
+}

@@ -94,11 +94,6 @@ public enum Loader {
         return (assessment, catalog, catalogDiagnostics + diagnostics)
     }
 
-    /// Loads several assessments on every processor core; the results are in the order given.
-    public static func loadAssessments(at urls: [URL], shownAs shown: [String], catalog: Catalog) -> [(Assessment?, [Diagnostic])] {
-        concurrentMap(urls.count) { index in loadAssessment(at: urls[index], shownAs: shown[index], catalog: catalog) }
-    }
-
     /// Loads the questionnaires (bundled, and in `questionnaireDirectories`) and several
     /// assessments, and applies `transform` to each assessment that has no error. The
     /// assessment files are read on every processor core while the questionnaires are read on

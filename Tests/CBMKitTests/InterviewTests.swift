@@ -115,7 +115,7 @@ struct AssessmentWriterTests {
     }
 
     @Test func randomTextsReadBackExactly() throws {
-        var generator = InterviewRandom(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let pieces = [" ", "  ", "a", "Ж", "é", ":", ": ", " #", "#", "\"", "'", "\\", "\n", "\r", "\r\n", "\t", "-", "- ", "{", "}",
                       "[", "]", ",", "&", "*", "!", "|", ">", "%", "@", "`", "?", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{A0}", "word ", "слово ", "3", "na"]
         for round in 0..<300 {
@@ -734,20 +734,5 @@ struct SheetImporterTests {
         // Only the answer changed.
         let removed = Set(text.split(separator: "\n")).subtracting(written.split(separator: "\n"))
         #expect(removed == ["      alpha.one: {level: unknown}"])
-    }
-}
-
-/// A small, seeded random number generator, so that the random tests are the same every run.
-struct InterviewRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -129,7 +129,7 @@ struct QuestionnaireValidationTests {
 
     @Test func obligationOutsideAllowedValues() {
         let yaml = fixture("mini-compliance.yaml", replacing: "obligation: binding", with: "obligation: mandatory")
-        expectDiagnostic(questionnaireDiagnostics(yaml), at: 13, 21, containing: "expected `obligation` of provision `1.1` to be `binding` or `best-endeavour`, found `mandatory`")
+        expectDiagnostic(questionnaireDiagnostics(yaml), at: 13, 21, containing: "expected `obligation` of provision `1.1` to be `binding`, `best-endeavour` or `guidance`, found `mandatory`")
     }
 
     @Test func brokenRelatedLink() {

@@ -132,6 +132,14 @@ struct QuestionnaireValidationTests {
         expectDiagnostic(questionnaireDiagnostics(yaml), at: 13, 21, containing: "expected `obligation` of provision `1.1` to be `binding`, `best-endeavour` or `guidance`, found `mandatory`")
     }
 
+    @Test func obligationGuidanceIsAccepted() throws {
+        let yaml = fixture("mini-compliance.yaml", replacing: "obligation: best-endeavour", with: "obligation: guidance")
+        #expect(questionnaireDiagnostics(yaml).isEmpty)
+        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+        let (questionnaire, _) = Loader.decodeQuestionnaire(try #require(root), diagnostics: [])
+        #expect(try #require(questionnaire?.compliance).provision("1.2")?.obligation == .guidance)
+    }
+
     @Test func brokenRelatedLink() {
         let yaml = fixture("mini-compliance.yaml", replacing: "related: [mini/alpha.one]", with: "related: [mini/alpha.uno]")
         expectDiagnostic(questionnaireDiagnostics(yaml), at: 16, 19, containing: "`mini` has no indicator `alpha.uno`; did you mean `mini/alpha.one`?")

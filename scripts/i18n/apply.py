@@ -16,7 +16,8 @@ becomes
 The English is kept byte for byte (a folded `>-` block stays folded, only indented two more
 spaces); list items (`evidence`) become `- en: ...` / `  ru: ...`; a text inside `{...}` or
 `[...]` becomes `{en: ..., ru: "..."}`; a language map without the language gets a `ru:` line.
-Ids, numbers, references, respondents and comments are not touched. Running it twice changes
+Ids, numbers, references, respondents and comments are not touched. With --update, translations
+already in the file that differ from the memory are replaced too. Running it twice changes
 nothing the second time. The file is checked after the change (every English text unchanged,
 every added translation read back exactly) and written atomically; on any doubt nothing is written.
 """
@@ -101,11 +102,24 @@ def edits_for(source, t, lang, translation):
     return []
 
 
+def replacement_for(source, t, lang, translation):
+    """The edit that replaces the existing `lang` entry of a language map with `translation`."""
+    for k, v in t.node.value:
+        if k.value == lang:
+            end = stripped_end(source, v.end_mark.index)
+            if t.node.flow_style:
+                return [(v.start_mark.index, end, json.dumps(translation, ensure_ascii=False))]
+            return [(k.start_mark.index, end, render(lang, translation, k.start_mark.column))]
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--memory", action="append", required=True, help="translation memory (JSON); repeatable")
     ap.add_argument("--lang", default="ru")
     ap.add_argument("--dry-run", action="store_true", help="count what would change, write nothing")
+    ap.add_argument("--update", action="store_true",
+                    help="also replace translations already in the file that differ from the memory")
     ap.add_argument("file")
     args = ap.parse_args()
 
@@ -118,14 +132,19 @@ def main():
     root = qtext.compose(args.file, source)
     before = qtext.texts(root)
     todo = [t for t in before if args.lang not in t.languages() and t.english() in memory]
+    stale = [t for t in before if args.update and args.lang in t.languages() and t.english() in memory
+             and t.languages()[args.lang] != memory[t.english()]]
     edits = []
+    for t in stale:
+        edits.extend(replacement_for(source, t, args.lang, memory[t.english()]))
     for t in todo:
         e = edits_for(source, t, args.lang, memory[t.english()])
         if not e:
             print(f"{args.file}:{t.line}:{t.column}: {t.path}: left alone (unusual form)", file=sys.stderr)
         edits.extend(e)
     still = sum(1 for t in before if args.lang not in t.languages()) - len(todo)
-    print(f"{args.file}: {len(todo)} texts translated now, {still} still lack `{args.lang}`", file=sys.stderr)
+    print(f"{args.file}: {len(todo)} texts translated now, {still} still lack `{args.lang}`"
+          + (f", {len(stale)} translations replaced" if args.update else ""), file=sys.stderr)
     if args.dry_run or not edits:
         return 0
 
@@ -138,7 +157,7 @@ def main():
     after = qtext.texts(qtext.compose(args.file, result))
     if len(after) != len(before):
         sys.exit(f"{args.file}: internal error: {len(before)} texts before, {len(after)} after; nothing written")
-    done = {id(t.node) for t in todo}
+    done = {id(t.node) for t in todo + stale}
     for b, a in zip(before, after):
         if b.path != a.path or b.english() != a.english():
             sys.exit(f"{args.file}:{b.line}: internal error: {b.path} changed; nothing written")

@@ -158,7 +158,7 @@ struct ReportEscapingTests {
             if let expected { #expect(cells == expected, "row broken: \(line)") } else { expected = cells }
         }
         // Evidence with a line break stays in its row, the break kept as an HTML break.
-        #expect(markdown.contains("| line one<br>line two  - not a list |"))
+        #expect(markdown.contains("| line one<br>line two<br><br>- not a list |"))
     }
 
     func unescapedPipes(_ line: Substring) -> Int {

@@ -190,7 +190,7 @@ public enum SVG {
             let x = labelWidth + cell * (Double(index) + 0.5)
             svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">"
             for (n, line) in lines.enumerated() {
-                let dy = n == 0 ? -Double(lines.count - 1) * lineHeight : lineHeight
+                let dy = n == 0 ? (lines.count == 1 ? 0 : -Double(lines.count - 1) * lineHeight) : lineHeight
                 svg += "<tspan x=\"0\" dy=\"\(number(dy))\">\(escape(line))</tspan>"
             }
             svg += "</text>\n"

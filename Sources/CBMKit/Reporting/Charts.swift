@@ -126,10 +126,11 @@ public enum SVG {
             let (x, y) = scorePoints[index]
             svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"3.5\" fill=\"#1f5f99\"/>\n"
         }
-        // Scale numbers last, on a white halo, so that no line runs through them.
+        // Scale numbers last, just above and left of each ring on the first axis, where every
+        // line (rings, target, score) runs downwards, on a white halo for good measure.
         for ring in 1...5 {
             let (lx, ly) = point(0, Double(ring))
-            svg += "<text x=\"\(number(lx + 5))\" y=\"\(number(ly + 11))\" class=\"tick\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(ring)</text>\n"
+            svg += "<text x=\"\(number(lx - 4))\" y=\"\(number(ly - 3))\" text-anchor=\"end\" class=\"tick\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(ring)</text>\n"
         }
         svg += labels
         svg += """
@@ -232,9 +233,9 @@ public enum SVG {
     public static func bars(_ bars: [Bar], id: String, title: String) -> String {
         guard !bars.isEmpty else { return "" }
         let plot = 340.0, top = 24.0, lineHeight = 13.0
-        let labels = bars.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label) }
+        let labels = bars.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label, maxLines: 3) }
         let labelWidth = (labels.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) + 14
-        let rowHeights = labels.map { $0.count > 1 ? 34.0 : 24.0 }
+        let rowHeights = labels.map { 24.0 + Double($0.count - 1) * 11 }
         let width = labelWidth + plot + FontMetrics.width("100.0%", size: FontSize.value, bold: true) + 14
         let height = top + rowHeights.reduce(0, +) + 12
         let description = bars.map { "\($0.label): \($0.value.map { Format.percent($0) } ?? "not answered")" }.joined(separator: "; ")

@@ -560,7 +560,12 @@ extension ReportModel {
                 text += " The agencies' own answers differ by two levels or more on \(counted(divergent, "indicator")): these are listed in the findings and deserve a joint discussion."
             }
             let belowTarget = m.dimensions.filter { ($0.gap ?? 0) > 0 }.count
-            text += " \(belowTarget == 0 ? "No" : String(belowTarget)) of \(m.dimensions.count) dimensions \(belowTarget == 1 ? "is" : "are") below target."
+            switch belowTarget {
+            case 0: text += " Every dimension has reached its target."
+            case m.dimensions.count: text += m.dimensions.count == 1 ? " The dimension is below its target." : " All \(m.dimensions.count) dimensions are below their targets."
+            case 1: text += " 1 of \(m.dimensions.count) dimensions is below its target."
+            default: text += " \(belowTarget) of \(m.dimensions.count) dimensions are below their targets."
+            }
             paragraphs.append(text)
         }
         for c in card.compliance {

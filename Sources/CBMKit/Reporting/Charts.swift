@@ -297,7 +297,7 @@ extension SVG {
         }
         let endWidth = endTexts.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0
         let left = 44.0, right = lines.count > 1 ? max(24, endWidth - 10) : 24.0, top = 18.0, bottom = 40.0
-        let width = max(width, left + right + (percent ? 300 : 200))
+        let width = max(width, left + right + (percent ? 440 : 260))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {
             // Inset from the axes so that value labels do not sit on the tick labels.

@@ -110,6 +110,8 @@ struct ReportModel {
         var counts: [StatusCount]
         var sectionsSVG: String
         var obligationSVG: String
+        /// Binding against best-endeavour: only for a checklist that has both kinds.
+        var hasObligationChart: Bool
         var sections: [SectionRow]
         var notMet: [ProvisionRow]
         var hasNotMet: Bool
@@ -473,6 +475,7 @@ extension ReportModel {
             counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label, count: String(score.statusCounts[$0] ?? 0)) },
             sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: "\(score.title): compliance rate by section"),
             obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: "\(score.title): binding and best-endeavour provisions"),
+            hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
                 SectionRow(id: $0.id, title: $0.title, rate: Format.percent($0.rate),
                            coverage: Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%"),

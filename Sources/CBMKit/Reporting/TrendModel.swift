@@ -135,7 +135,11 @@ extension TrendModel {
             progress = Format.missing
         } else if series.targetMetAtBaseline {
             progress = "target met at start"
-        } else if let value = series.progress {
+        } else if series.progress != nil, let target = series.target,
+                  let first = Format.hundredths(show(series.first, percent: false))?.value,
+                  let latest = Format.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
+            // From the values as shown, like the change, so that a reader can check it.
+            let value = Double(latest - first) / Double(Int64(target) * 100 - first)
             progress = Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%"))
         } else {
             progress = Format.missing

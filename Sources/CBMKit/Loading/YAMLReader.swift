@@ -1,9 +1,9 @@
-import CYaml
+import CLibYAML
 import Foundation
 
 /// A YAML node with the place it starts in its file.
 ///
-/// cbm reads YAML through libyaml's event stream (bundled with Yams) and builds this small
+/// cbm reads YAML through the system libyaml's event stream and builds this small
 /// tree itself, iteratively, so that it can keep duplicate keys (to report them all), refuse
 /// anchors and aliases (no "billion laughs"), and stop on absurd nesting before it costs
 /// anything. Scalars are kept as the text that was written: `version: 2026.1` stays "2026.1".

@@ -22,7 +22,7 @@ struct AssessmentDecoder {
         let country = header.string("country", required: true)
         var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")?.uppercased()
         if let text = period, !isValidPeriod(text) {
-            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
+            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026 (from \(plausibleYears.lowerBound) to \(plausibleYears.upperBound)), or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
             period = nil
         }
         let agencies = decodeAgencies(header)
@@ -151,7 +151,7 @@ struct AssessmentDecoder {
                 sink.error(pair.key.location, "the target for `\(id)` is set twice; keep only one")
                 continue
             }
-            guard let text = pair.value.scalar, let level = Int(text), MaturityLevel.range.contains(level) else {
+            guard let text = pair.value.scalar, let level = NumberText.wholeNumber(text), MaturityLevel.range.contains(level) else {
                 sink.error(pair.value.location, "expected the target for `\(id)` to be a level from 1 to 5, found \(pair.value.kindDescription)")
                 continue
             }
@@ -232,9 +232,11 @@ struct AssessmentDecoder {
             case "na", "n/a": return .level(.notApplicable)
             case "unknown": return .level(.unknown)
             default:
-                if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
+                if let value = NumberText.wholeNumber(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
                 var message = "expected \(what()) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
-                if let number = Double(text), number.rounded() != number {
+                if let number = Double(text), number >= 1, number <= 5, number.rounded() == number {
+                    message += "; write the level as one digit, such as `\(Int(number))`"
+                } else if let number = Double(text), number.rounded() != number {
                     message += what().hasPrefix("`consensus`")
                         ? "; the agreed level is a whole number"
                         : "; levels are whole numbers (where agencies differ, give each agency's level under `responses` and the agreed one as `consensus`)"
@@ -274,10 +276,14 @@ struct AssessmentDecoder {
     }
 }
 
+/// The years a period or a date may name: a four-digit year from 1950 to 2100. `0000` or
+/// `0206` is a typing mistake, not a period.
+let plausibleYears = 1950...2100
+
 /// "2026", "2026-H1", "2026-Q3" or "2026-05".
 func isValidPeriod(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { return false }
+    guard (1...2).contains(parts.count), let year = NumberText.wholeNumber(String(parts[0])), plausibleYears.contains(year) else { return false }
     guard parts.count == 2 else { return true }
     let rest = String(parts[1])
     return ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(rest) || (rest.count == 2 && (Int(rest).map { (1...12).contains($0) } ?? false))

@@ -29,9 +29,14 @@ public enum Loader {
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
+            // At most one byte more than the limit: a device (/dev/zero), a pipe, standard input
+            // or a file that grows while it is read has no size to check beforehand.
+            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
         } catch {
             return (nil, [.error(start, "the file cannot be read: \(error.localizedDescription)")])
+        }
+        if data.count > limits.maxBytes {
+            return (nil, [YAMLReader.tooLarge(size: nil, file: shown, limits: limits)])
         }
         let (root, diagnostics) = YAMLReader.read(data, file: shown, limits: limits)
         return (root, diagnostics)

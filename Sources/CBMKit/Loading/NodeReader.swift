@@ -132,7 +132,7 @@ struct FieldReader {
 
     func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         guard let value = node(key, required: required) else { return nil }
-        guard let text = value.scalar, let number = Int(text), range.contains(number) else {
+        guard let text = value.scalar, let number = NumberText.wholeNumber(text), range.contains(number) else {
             sink.error(value.location, "expected `\(key)` of \(context) to be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindDescription)")
             return nil
         }
@@ -142,8 +142,8 @@ struct FieldReader {
     /// A positive number (weights). Zero and negative numbers are refused.
     func positiveNumber(_ key: String) -> Double? {
         guard let value = node(key) else { return nil }
-        guard let text = value.scalar, let number = Double(text), number.isFinite else {
-            sink.error(value.location, "expected `\(key)` of \(context) to be a number such as 1 or 0.5, found \(value.kindDescription)")
+        guard let text = value.scalar, let number = NumberText.decimalNumber(text), number.isFinite else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be a number such as 1 or 0.5, written in digits (no sign, exponent or leading zero), found \(value.kindDescription)")
             return nil
         }
         guard number > 0 else {
@@ -207,7 +207,9 @@ struct FieldReader {
 
 func isValidDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count), parts[0].count == 4, Int(parts[0]) != nil else { return false }
+    // Four digits, no leading zero: `0000` is a typing mistake. Dates may be older than
+    // periods (`adopted:` of a convention of 1923).
+    guard (1...3).contains(parts.count), parts[0].count == 4, NumberText.wholeNumber(String(parts[0])) != nil else { return false }
     if parts.count >= 2 {
         guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
     }

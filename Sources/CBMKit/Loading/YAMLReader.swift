@@ -108,11 +108,28 @@ public struct ReadLimits: Sendable {
 }
 
 public enum YAMLReader {
-    static func tooLarge(size: Int, file: String, limits: ReadLimits) -> Diagnostic {
-        let shown = String(format: "%.1f MB", Double(size) / 1_048_576)
+    /// - Parameter size: the size in bytes, or nil when it is not known (a stream that was
+    ///   read up to the limit and went on).
+    static func tooLarge(size: Int?, file: String, limits: ReadLimits) -> Diagnostic {
         let limit = String(format: "%.0f MB", Double(limits.maxBytes) / 1_048_576)
+        let shown = size.map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "larger than \(limit)"
         return .error(SourceLocation(file: file, line: 1, column: 1),
             "this file is \(shown); cbm reads files of up to \(limit) (questionnaires and assessments are normally well under 1 MB). Is it the right file?")
+    }
+
+    /// "UTF-32" or "UTF-16" when the file starts with one of their byte-order marks, or, with
+    /// none, with an ASCII character written in one of them (the detection of YAML 1.2,
+    /// section 5.2). UTF-32's little-endian mark begins with UTF-16's, so it is looked at first.
+    static func otherUnicodeEncoding(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4)) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
+        if head == [0x00, 0x00, 0xFE, 0xFF] || head == [0xFF, 0xFE, 0x00, 0x00] { return "UTF-32" }
+        if head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0 && bytes.count >= 4 { return "UTF-32" }
+        if head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0 && bytes.count >= 4 { return "UTF-32" }
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) { return "UTF-16" }
+        // Two ASCII characters in UTF-16: 00 nn 00 nn (big-endian) or nn 00 nn 00 (little-endian).
+        if bytes.count >= 4 && (head[0] == 0 && head[1] != 0 && head[1] < 0x80 && head[2] == 0 && head[3] != 0
+            || head[0] != 0 && head[0] < 0x80 && head[1] == 0 && head[2] != 0 && head[3] == 0) { return "UTF-16" }
+        return nil
     }
 
     /// Reads one YAML document. Returns the root node (nil when the file has no content)
@@ -129,9 +146,9 @@ public enum YAMLReader {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)  // a UTF-8 byte-order mark, as some editors on Windows write
-        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        } else if let encoding = otherUnicodeEncoding(bytes) {
             return (nil, [.error(at(1, 1),
-                "this file is saved as UTF-16; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8) and try again")])
+                "this file is saved as \(encoding); save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8) and try again")])
         }
         let (problem, unusualLineBreaks) = TextCheck.scan(bytes)
         if let problem {
@@ -413,6 +430,7 @@ private struct Composer {
                 completed = YAMLNode(.scalar("", plain: true), at: start)
             case YAML_SCALAR_EVENT:
                 if event.data.scalar.anchor != nil { reportAnchor(start, &reportedAnchor) }
+                if let tag = event.data.scalar.tag { reportTag(tag, at: start) }
                 let scalar = event.data.scalar
                 let text: String
                 var control: UInt8?
@@ -434,6 +452,9 @@ private struct Composer {
                 let anchor = event.type == YAML_SEQUENCE_START_EVENT
                     ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                 if anchor != nil { reportAnchor(start, &reportedAnchor) }
+                let tag = event.type == YAML_SEQUENCE_START_EVENT
+                    ? event.data.sequence_start.tag : event.data.mapping_start.tag
+                if let tag { reportTag(tag, at: start) }
                 if stack.count >= limits.maxDepth {
                     diagnostics.append(.error(start,
                         "the file nests lists and mappings more than \(limits.maxDepth) levels deep here; cbm files need fewer than 10. The file is probably damaged"))
@@ -482,6 +503,17 @@ private struct Composer {
         diagnostics.append(.error(at,
             "YAML anchors (`&name`) are not allowed in cbm files; write each value out in full"))
         reported = true
+    }
+
+    /// A tag (`!!binary`, `!custom`, `!!python/object/apply:…`) asks a YAML reader to turn the
+    /// value into something other than text, a list or a mapping; cbm files need none, and
+    /// some readers run code for them. Each is refused, named as it was written.
+    private mutating func reportTag(_ tag: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) {
+        var written = String(cString: tag)
+        let standard = "tag:yaml.org,2002:"
+        if written.hasPrefix(standard) { written = "!!" + written.dropFirst(standard.count) }
+        diagnostics.append(.error(location,
+            "YAML tags such as `\(written.shortenedForMessage)` are not allowed in cbm files; remove the tag and write the value as plain text"))
     }
 
     /// `lines` are always used here: libyaml places the end of a file without a final line

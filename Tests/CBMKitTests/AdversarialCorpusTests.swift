@@ -212,8 +212,9 @@ struct ConcurrentValidationTests {
             paths.append(dir.write("a\(n).yaml", text).path)
         }
         paths.append(dir.url.appendingPathComponent("missing.yaml").path)
-        let (catalog, catalogDiagnostics, results) = Loader.loadAssessments(
+        let loaded = Loader.loadAssessments(
             at: paths, questionnaireDirectories: [Fixtures.url("mini-maturity.yaml").path]) { assessment, _ in assessment.period }
+        let (catalog, catalogDiagnostics, results) = (loaded.catalog, loaded.catalogDiagnostics, loaded.results)
         #expect(catalog.questionnaire("mini") != nil)
         #expect(!catalogDiagnostics.hasErrors)
         var expected: [String?] = (0..<12).map { String(2000 + $0) }

@@ -206,8 +206,8 @@ func scoreAll(_ directory: String, passes: Int, limit: Int?, keepCards: Bool) {
         // Each file is loaded, validated and scored on one of the processor cores.
         let results = Loader.concurrentMap(files.count) { index -> (Summary?, ScoreCard?, String?) in
             let url = files[index]
-            let (assessment, diagnostics) = Loader.loadAssessment(at: url, shownAs: url.path, catalog: catalog)
-            guard let assessment, !diagnostics.hasErrors else { return (nil, nil, LoadError(diagnostics).description) }
+            let loaded = Loader.loadAssessment(at: url, shownAs: url.path, catalog: catalog)
+            guard let assessment = loaded.valueWithoutErrors else { return (nil, nil, LoadError(loaded.diagnostics).description) }
             let card = Scorer.score(assessment, catalog: catalog)
             let items = card.maturity.reduce(0) { $0 + $1.indicators.count } + card.compliance.reduce(0) { $0 + $1.provisions.count }
             let summary = Summary(country: card.assessment.country, period: card.assessment.period,
@@ -234,8 +234,8 @@ func scale(_ paths: [String]) {
         let runs = size > 1_000_000 ? 3 : 7
         for _ in 0..<runs {
             let t0 = now()
-            let (assessment, diagnostics) = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
-            guard let assessment, !diagnostics.hasErrors else { fail(LoadError(diagnostics).description) }
+            let loaded = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
+            guard let assessment = loaded.valueWithoutErrors else { fail(LoadError(loaded.diagnostics).description) }
             let t1 = now()
             let card = Scorer.score(assessment, catalog: catalog)
             let t2 = now()

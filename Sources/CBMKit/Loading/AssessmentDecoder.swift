@@ -275,16 +275,3 @@ struct AssessmentDecoder {
         return id
     }
 }
-
-/// The years a period or a date may name: a four-digit year from 1950 to 2100. `0000` or
-/// `0206` is a typing mistake, not a period.
-let plausibleYears = 1950...2100
-
-/// "2026", "2026-H1", "2026-Q3" or "2026-05".
-func isValidPeriod(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), let year = NumberText.wholeNumber(String(parts[0])), plausibleYears.contains(year) else { return false }
-    guard parts.count == 2 else { return true }
-    let rest = String(parts[1])
-    return ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(rest) || (rest.count == 2 && (Int(rest).map { (1...12).contains($0) } ?? false))
-}

@@ -157,7 +157,7 @@ struct QuestionnaireDecoder {
         return result
     }
 
-    private func decodeReferences(_ items: [YAMLNode]) -> [Reference] {
+    private func decodeReferences(_ items: YAMLItems) -> [Reference] {
         items.compactMap { item in
             if let text = item.scalar { return Reference(source: text) }
             guard let fields = FieldReader(item, "a reference", allowed: Self.referenceKeys, sink: sink),

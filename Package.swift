@@ -36,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cbm-bench",
-            dependencies: ["CBMKit"],
+            dependencies: ["CBMKit", "CLibYAML"],
             path: "Benchmarks/Sources/cbm-bench"
         ),
         .testTarget(

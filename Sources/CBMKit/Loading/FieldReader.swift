@@ -3,6 +3,9 @@
 struct Fields {
     private var pairs: [(key: String, pair: YAMLPair)] = []
 
+    /// Room for `count` fields, so that the list is allocated once.
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
     subscript(key: String) -> YAMLPair? {
         get { pairs.first { $0.key == key }?.pair }
         set {
@@ -39,6 +42,7 @@ struct FieldReader {
             return nil
         }
         isMapping = true
+        values.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalar else {
                 sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")

@@ -10,7 +10,7 @@ public enum FileKind: Sendable, Equatable {
 /// returned as a diagnostic with file, line and column.
 public enum Loader {
     /// Reads and parses one YAML file: its root node, and every problem found.
-    static func readYAML(at url: URL, shownAs shown: String, limits: ReadLimits = .standard) -> Loaded<YAMLNode> {
+    static func readYAML(at url: URL, shownAs shown: String, limits: ReadLimits = .standard) -> Loaded<YAMLDocument> {
         let start = SourceLocation(file: shown, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -42,6 +42,8 @@ public enum Loader {
     }
 
     /// What a file holds, told by its top-level keys; nil when they say nothing.
+    static func kind(of document: YAMLDocument) -> FileKind? { document.read(kind(of:)) }
+
     static func kind(of root: YAMLNode) -> FileKind? {
         guard let pairs = root.mappingPairs else { return nil }
         let keys = Set(pairs.compactMap(\.key.scalar))
@@ -50,8 +52,8 @@ public enum Loader {
         return nil
     }
 
-    static func unknownKind(_ root: YAMLNode) -> Diagnostic {
-        .error(root.location, "cannot tell what this file is: a questionnaire starts with `id:` and `kind:`, an assessment with `assessment:`; found \(root.kindDescription)")
+    static func unknownKind(_ document: YAMLDocument) -> Diagnostic {
+        document.read { root in .error(root.location, "cannot tell what this file is: a questionnaire starts with `id:` and `kind:`, an assessment with `assessment:`; found \(root.kindDescription)") }
     }
 
     /// Loads a questionnaire: nil when it has an error; every problem found.
@@ -62,7 +64,11 @@ public enum Loader {
     }
 
     /// Turns a file's nodes into a questionnaire, after the problems already found in reading it.
-    static func decodeQuestionnaire(_ root: YAMLNode, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
+    static func decodeQuestionnaire(_ document: YAMLDocument, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
+        document.read { decodeQuestionnaire($0, diagnostics: diagnostics) }
+    }
+
+    private static func decodeQuestionnaire(_ root: YAMLNode, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .assessment {
@@ -82,7 +88,11 @@ public enum Loader {
     }
 
     /// Turns a file's nodes into an assessment, after the problems already found in reading it.
-    static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
+    static func decodeAssessment(_ document: YAMLDocument, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
+        document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics) }
+    }
+
+    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .questionnaire {

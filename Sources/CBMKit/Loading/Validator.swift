@@ -110,18 +110,20 @@ public enum Validator {
     private static func check(_ url: URL, shown: String, catalog: Catalog) -> FileResult {
         let read = Loader.readYAML(at: url, shownAs: shown)
         let readProblems = read.diagnostics
-        guard let root = read.value else { return .other(readProblems) }
-        switch Loader.kind(of: root) {
+        guard let document = read.value else { return .other(readProblems) }
+        switch Loader.kind(of: document) {
         case .questionnaire?:
-            let decoded = Loader.decodeQuestionnaire(root, diagnostics: readProblems)
-            return .questionnaire(decoded.value, decoded.diagnostics, root.location)
+            let decoded = Loader.decodeQuestionnaire(document, diagnostics: readProblems)
+            return .questionnaire(decoded.value, decoded.diagnostics, document.read(\.location))
         case .assessment?:
-            let answered = root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs
-            let answers = Set(answered?.compactMap { $0.key.scalar } ?? [])
-            let found = Loader.decodeAssessment(root, file: shown, catalog: catalog, diagnostics: readProblems).diagnostics
+            let answers = document.read { root in
+                let answered = root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs
+                return Set(answered?.compactMap { $0.key.scalar } ?? [])
+            }
+            let found = Loader.decodeAssessment(document, file: shown, catalog: catalog, diagnostics: readProblems).diagnostics
             return .assessment(found, answers: answers, unknownAnswered: answers.contains { catalog.questionnaire($0) == nil })
         case nil:
-            return .other(readProblems + [Loader.unknownKind(root)])
+            return .other(readProblems + [Loader.unknownKind(document)])
         }
     }
 }

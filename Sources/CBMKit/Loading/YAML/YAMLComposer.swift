@@ -46,7 +46,8 @@ struct YAMLComposer {
 
     private mutating func appendScalar(_ text: String, plain: Bool, at mark: yaml_mark_t) -> Int32 {
         texts.append(text)
-        return append(plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
+        let isNull = plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
     }
 
     /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or

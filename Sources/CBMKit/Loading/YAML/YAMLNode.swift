@@ -5,8 +5,12 @@
 /// (`YAMLComposer`), so that it can keep duplicate keys (to report them all), refuse anchors,
 /// aliases and tags, and stop on absurd nesting before it costs anything. Scalars are kept as
 /// the text that was written: `version: 2026.1` stays "2026.1".
+///
+/// A node does not keep its store alive (no reference counting for each node handed around,
+/// which cost a fifth of loading): it is valid while its `YAMLDocument` is, and is reached only
+/// through `YAMLDocument.read(_:)`, which keeps the document alive meanwhile.
 struct YAMLNode: Sendable {
-    let store: YAMLNodeStore
+    unowned(unsafe) let store: YAMLNodeStore
     let index: Int32
 
     private var record: YAMLNodeStore.Record { store.records[Int(index)] }
@@ -18,20 +22,14 @@ struct YAMLNode: Sendable {
     }
 
     /// A plain `~`, `null` or nothing at all.
-    var isNull: Bool {
-        let record = record
-        guard record.kind == .plainScalar else { return false }
-        let text = store.texts[Int(record.first)]
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
-    }
+    var isNull: Bool { record.kind == .null }
 
     /// The text of a scalar that is not null.
     var scalar: String? {
         let record = record
         switch record.kind {
-        case .quotedScalar: return store.texts[Int(record.first)]
-        case .plainScalar: return isNull ? nil : store.texts[Int(record.first)]
-        case .sequence, .mapping: return nil
+        case .plainScalar, .quotedScalar: return store.texts[Int(record.first)]
+        case .null, .sequence, .mapping: return nil
         }
     }
 
@@ -54,9 +52,8 @@ struct YAMLNode: Sendable {
         switch record.kind {
         case .sequence: return "a list"
         case .mapping: return "a set of `key: value` lines"
-        case .plainScalar, .quotedScalar:
-            if isNull { return "nothing" }
-            return "`\(store.texts[Int(record.first)].shortenedForMessage)`"
+        case .null: return "nothing"
+        case .plainScalar, .quotedScalar: return "`\(store.texts[Int(record.first)].shortenedForMessage)`"
         }
     }
 }
@@ -69,7 +66,7 @@ struct YAMLPair: Sendable {
 
 /// The pairs of a mapping, read from its run of children without copying them.
 struct YAMLPairs: RandomAccessCollection, Sendable {
-    let store: YAMLNodeStore
+    unowned(unsafe) let store: YAMLNodeStore
     let first: Int
     let count: Int
 
@@ -85,7 +82,7 @@ struct YAMLPairs: RandomAccessCollection, Sendable {
 
 /// The items of a list, read from its run of children without copying them.
 struct YAMLItems: RandomAccessCollection, Sendable {
-    let store: YAMLNodeStore
+    unowned(unsafe) let store: YAMLNodeStore
     let first: Int
     let count: Int
 

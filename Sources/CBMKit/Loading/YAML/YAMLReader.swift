@@ -30,7 +30,7 @@ enum YAMLReader {
 
     /// Reads one YAML document: its root node (nil when the file has no content) and every
     /// problem found. Never throws, never crashes on bad input.
-    static func read(_ data: Data, file: String, limits: ReadLimits = .standard) -> Loaded<YAMLNode> {
+    static func read(_ data: Data, file: String, limits: ReadLimits = .standard) -> Loaded<YAMLDocument> {
         if data.count > limits.maxBytes {
             return Loaded(nil, [tooLarge(size: data.count, file: file, limits: limits)])
         }
@@ -40,7 +40,7 @@ enum YAMLReader {
         }
     }
 
-    private static func read(_ all: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) -> Loaded<YAMLNode> {
+    private static func read(_ all: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) -> Loaded<YAMLDocument> {
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }
@@ -66,6 +66,6 @@ enum YAMLReader {
             return Loaded(nil, [.error(at(1, 1),
                 "the file holds only comments; expected a questionnaire or an assessment in YAML")])
         }
-        return Loaded(store?.rootNode, composer.diagnostics)
+        return Loaded(store.map(YAMLDocument.init), composer.diagnostics)
     }
 }

@@ -99,17 +99,17 @@ struct AssessmentDecoder {
             let known = Set(itemIDs)
             let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             for pair in pairs {
                 guard let itemID = pair.key.scalar else {
                     sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
                     continue
                 }
                 if let first = seen[itemID] {
-                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first.line)); keep one answer and put each agency's view under `responses`")
+                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first)); keep one answer and put each agency's view under `responses`")
                     continue
                 }
-                seen[itemID] = pair.key.location
+                seen[itemID] = pair.key.location.line
                 guard known.contains(itemID) else {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
                     if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
@@ -178,17 +178,17 @@ struct AssessmentDecoder {
             if fields.has(valueKey) {
                 sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
             }
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
                 guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
                 if let agency, let at = response.node("agency")?.location {
                     if let first = seen[agency] {
-                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first.line)); keep one response per agency")
+                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
-                    seen[agency] = at
+                    seen[agency] = at.line
                 }
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }

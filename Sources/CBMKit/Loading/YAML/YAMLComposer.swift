@@ -111,7 +111,9 @@ struct YAMLComposer {
                 if let value = scalar.value {
                     let utf8 = UnsafeBufferPointer(start: value, count: scalar.length)
                     text = String(decoding: utf8, as: UTF8.self)
-                    control = Self.controlCharacter(in: utf8)
+                    // Only an escape in double quotes can write a control character: the
+                    // text check has refused them in the file itself.
+                    if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
                 } else {
                     text = ""
                 }

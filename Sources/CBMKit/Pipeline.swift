@@ -1,7 +1,7 @@
 import Foundation
 
 // The functions that join the stages: load (Loading), then score (Scoring). They sit above
-// both folders, so that neither needs the other (docs/architecture.md).
+// both folders, so that neither needs the other.
 
 extension Loader {
     /// Loads an assessment and scores it.

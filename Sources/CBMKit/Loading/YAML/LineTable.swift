@@ -6,15 +6,7 @@ struct LineTable {
     /// The character offset at which each line starts; lines end at LF, CRLF or a lone CR.
     private var starts: [Int] = [0]
 
-    init(_ bytes: [UInt8]) {
-        self.init(bytes[...])
-    }
-
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(bytes[...])
-    }
-
-    private init<Bytes: RandomAccessCollection>(_ bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         var characters = 0
         var index = 0
         let count = bytes.count

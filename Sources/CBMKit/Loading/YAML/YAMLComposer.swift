@@ -46,7 +46,7 @@ struct YAMLComposer {
 
     private mutating func appendScalar(_ text: String, plain: Bool, at mark: yaml_mark_t) -> Int32 {
         texts.append(text)
-        let isNull = plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        let isNull = plain && Self.isNull(text.utf8)
         return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
     }
 
@@ -153,6 +153,17 @@ struct YAMLComposer {
             if let node = completed {
                 if open.isEmpty { root = node } else { pending.append(node) }
             }
+        }
+    }
+
+    /// Whether a plain scalar is YAML's null: nothing, `~`, `null`, `Null` or `NULL` (by bytes:
+    /// comparing strings cost more than composing the node).
+    private static func isNull(_ utf8: String.UTF8View) -> Bool {
+        switch utf8.count {
+        case 0: return true
+        case 1: return utf8.first == UInt8(ascii: "~")
+        case 4: return utf8.elementsEqual("null".utf8) || utf8.elementsEqual("Null".utf8) || utf8.elementsEqual("NULL".utf8)
+        default: return false
         }
     }
 

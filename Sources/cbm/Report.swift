@@ -52,14 +52,16 @@ struct Report: ParsableCommand {
         let catalog: Catalog
         var trend: TrendReport?
         do {
-            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(warnings)
-            catalog = loadedCatalog
-            card = Scorer.score(assessment, catalog: catalog, language: language)
-            if !baseline.isEmpty {
-                let (built, _, diagnostics) = try Loader.trend(at: baseline + [file], questionnaireDirectories: questionnaires.directories, language: language)
-                printWarnings(diagnostics.filter { $0.location.file != file })
-                trend = built
+            if baseline.isEmpty {
+                let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+                printWarnings(warnings)
+                catalog = loadedCatalog
+                card = Scorer.score(assessment, catalog: catalog, language: language)
+            } else {
+                // The questionnaires and every file are read once.
+                let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
+                printWarnings(loaded.warnings)
+                (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
             }
         } catch let error as LoadError {
             throw fail(error.diagnostics)

@@ -59,8 +59,9 @@ public enum SheetImporter {
             AssessmentWriter.Guide(catalog: catalog, language: $0, fileName: target.lastPathComponent)
         }
         let text = AssessmentWriter.yaml(result.merged, guide: guide)
-        let (root, readBack) = YAMLReader.read(Data(text.utf8), file: file)
-        let (reread, problems) = root.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack) } ?? (nil, readBack)
+        let readBack = YAMLReader.read(Data(text.utf8), file: file)
+        let decoded = readBack.value.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack.diagnostics) } ?? Loaded(nil, readBack.diagnostics)
+        let (reread, problems) = (decoded.value, decoded.diagnostics)
         guard let reread, !problems.hasErrors, reread.withoutLocations == result.merged.withoutLocations else {
             throw InterviewError("\(file) was not changed: the merged answers could not be written back faithfully (this is a fault in cbm; please report it with the sheet). " + problems.errors.map(\.message).prefix(3).joined(separator: "; "))
         }

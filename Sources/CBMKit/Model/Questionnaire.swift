@@ -76,13 +76,16 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     public var references: [Reference]
     /// Agency ids that should answer this indicator (advice for interviewers).
     public var respondents: [String]
+    /// Whether a country can reach every level on its own, or needs a neighbour; nil when the
+    /// questionnaire does not say (versions before 2027.1).
+    public var scope: IndicatorScope?
     public var location: SourceLocation?
 
     public init(
         id: String, title: LocalizedText, question: LocalizedText, guidance: LocalizedText? = nil,
         weight: Double = 1, levels: [Int: LocalizedText], nextSteps: [Int: LocalizedText] = [:],
         evidence: [LocalizedText] = [], references: [Reference] = [], respondents: [String] = [],
-        location: SourceLocation? = nil
+        scope: IndicatorScope? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -94,8 +97,19 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         self.evidence = evidence
         self.references = references
         self.respondents = respondents
+        self.scope = scope
         self.location = location
     }
+}
+
+/// What an indicator measures: what a country does on its own, or what it does with a neighbour.
+///
+/// A `national` indicator's five levels are reachable by a country alone, even when a neighbour
+/// will not cooperate; a `cross-border` indicator needs the neighbour, and may be answered `na`
+/// (with a note) while a border is closed. `cbm score` reports a sub-index for each.
+public enum IndicatorScope: String, Sendable, Hashable, Codable, CaseIterable {
+    case national
+    case crossBorder = "cross-border"
 }
 
 public struct Dimension: Sendable, Hashable, Identifiable {

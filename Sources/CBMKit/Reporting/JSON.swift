@@ -111,6 +111,8 @@ extension MaturityScore {
             ("version", .string(version)),
             ("answered_version", .text(answeredVersion)),
             ("index", .number(index)),
+            ("national_index", .number(nationalIndex)),
+            ("cross_border_index", .number(crossBorderIndex)),
             ("level", .number(level)),
             ("level_name", .text(levelName(level))),
             ("dimensions", .array(dimensions.map { dimension in
@@ -141,6 +143,7 @@ extension IndicatorScore {
             ("id", .string(id)),
             ("title", .string(title)),
             ("weight", .double(weight)),
+            ("scope", .text(scope?.rawValue)),
             ("status", .string(status.rawValue)),
             ("score", .number(score)),
             ("level", .number(level)),

@@ -55,6 +55,11 @@ public enum QuestionnaireDocument {
                 if !indicator.respondents.isEmpty {
                     out += ["**Who answers:** " + indicator.respondents.joined(separator: ", "), ""]
                 }
+                switch indicator.scope {
+                case .national?: out += ["**Scope:** national — every level can be reached by the country on its own.", ""]
+                case .crossBorder?: out += ["**Scope:** cross-border — needs the neighbouring country; may be answered `na`, with a note, while the border is closed.", ""]
+                case nil: break
+                }
             }
         }
         return out.joined(separator: "\n")

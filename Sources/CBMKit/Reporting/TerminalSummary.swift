@@ -11,6 +11,9 @@ extension ScoreCard {
             out.append("")
             out.append("\(questionnaire.title) (\(questionnaire.questionnaire) \(questionnaire.version))")
             out.append("Overall index: \(Format.score(questionnaire.index)) — level \(Format.level(questionnaire.level, name: questionnaire.levelName(questionnaire.level)))")
+            if questionnaire.indicators.contains(where: { $0.scope != nil }) {
+                out.append("National index: \(Format.score(questionnaire.nationalIndex))   Cross-border index: \(Format.score(questionnaire.crossBorderIndex))")
+            }
             out.append("")
             let rows = questionnaire.dimensions.map { d -> [String] in
                 [d.title + (d.provisional ? " *" : ""), Format.score(d.score), Format.level(d.level, name: questionnaire.levelName(d.level)),

@@ -46,6 +46,8 @@ public struct IndicatorScore: Sendable, Hashable {
     public var title: String
     public var dimension: String
     public var weight: Double
+    /// National or cross-border, when the questionnaire says.
+    public var scope: IndicatorScope?
     public var status: ItemStatus
     /// Consensus if agreed, else the median of the agencies' levels.
     public var score: Double?
@@ -97,6 +99,11 @@ public struct MaturityScore: Sendable, Hashable {
     /// Weighted mean of the scores of dimensions with any answer.
     public var index: Double?
     public var level: Int?
+    /// The index computed from the national indicators only (what a country does on its own);
+    /// nil when the questionnaire declares no national indicator, or none is answered.
+    public var nationalIndex: Double?
+    /// The index computed from the cross-border indicators only (what needs a neighbour).
+    public var crossBorderIndex: Double?
     /// Level number → name, from the questionnaire's scale.
     public var levelNames: [Int: String]
     public var dimensions: [DimensionScore]

@@ -50,7 +50,20 @@ public enum Scorer {
         for step in questionnaire.scale { names[step.level] = step.name.text(in: language) }
         return MaturityScore(questionnaire: questionnaire.id, title: questionnaire.title.text(in: language),
                              version: questionnaire.version, answeredVersion: answers.version,
-                             index: index, level: index.map(Self.level), levelNames: names, dimensions: dimensions)
+                             index: index, level: index.map(Self.level),
+                             nationalIndex: subIndex(dimensions, scope: .national),
+                             crossBorderIndex: subIndex(dimensions, scope: .crossBorder),
+                             levelNames: names, dimensions: dimensions)
+    }
+
+    /// The index over the indicators of one scope, computed as the index is: within each
+    /// dimension the weighted mean of its answered indicators of that scope, then the weighted
+    /// mean of those dimension means. Dimensions without such an answer take no part.
+    static func subIndex(_ dimensions: [DimensionScore], scope: IndicatorScope) -> Double? {
+        weightedMean(dimensions.compactMap { dimension in
+            let answered = dimension.indicators.filter { $0.scope == scope && $0.status == .answered }
+            return weightedMean(answered.map { ($0.score!, $0.weight) }).map { ($0, dimension.weight) }
+        })
     }
 
     static func score(_ indicator: Indicator, dimension: String, answer: Answer?, target: Int, language: String) -> IndicatorScore {
@@ -92,7 +105,7 @@ public enum Scorer {
         let nextStep = level.flatMap { $0 < 5 ? indicator.nextSteps[$0 + 1]?.text(in: language) : nil }
         return IndicatorScore(
             id: indicator.id, title: indicator.title.text(in: language), dimension: dimension, weight: indicator.weight,
-            status: status, score: score, level: level, consensus: consensus, median: median,
+            scope: indicator.scope, status: status, score: score, level: level, consensus: consensus, median: median,
             consensusOutsideResponses: outside, divergence: divergence, divergent: (divergence ?? 0) >= divergenceFlag,
             target: target, gap: status == .answered ? score.map { Self.gap(target, $0) } : nil,
             responses: responses, note: answer?.note, nextStep: nextStep)

@@ -34,7 +34,7 @@ struct FrictionTests {
         #expect(try Self.bashCompletions(["cbm", "show", "w"]).sorted() == ["wco-safe", "wto-tfa"])
         #expect(try Self.bashCompletions(["cbm", "export-sheet", "examples/arventa-2026.yaml", "--agency", "b"]) == ["border-guard"])
         #expect(try Self.bashCompletions(["cbm", "score", "examples/arventa-202"]).sorted()
-                == ["examples/arventa-2024.yaml", "examples/arventa-2025.yaml", "examples/arventa-2026.yaml"])
+                == ["examples/arventa-2024.yaml", "examples/arventa-2025.yaml", "examples/arventa-2026.yaml", "examples/arventa-2027.yaml"])
         #expect(try Self.bashCompletions(["cbm", "report", "examples/arventa-2026.yaml", "-o", "READ"]) == ["README.md"])
         #expect(try Self.bashCompletions(["cbm", "init", "--questionnaire", "wto"]) == ["wto-tfa"])
     }

@@ -16,7 +16,7 @@ struct CBM: ParsableCommand {
         Start with `cbm validate my-assessment.yaml` to find mistakes in a file.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
+        subcommands: [ValidateCommand.self, ListCommand.self, ScoreCommand.self, ReportCommand.self, TrendCommand.self, ShowCommand.self, InitCommand.self, ExportSheetCommand.self, ImportSheetCommand.self]
     )
 }
 
@@ -28,16 +28,37 @@ struct QuestionnaireOptions: ParsableArguments {
     var directories: [String] = []
 }
 
-/// Prints problems to standard error and stops with exit code 1.
-func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
-    for diagnostic in diagnostics.sortedByLocation() {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+extension CBM {
+    /// Runs the command line. The one place where a failure is printed: problems in files
+    /// (`LoadError`) as `file:line:column: error: …` lines, other problems (`UsageError`) as
+    /// `error: …` lines, both to standard error with exit status 1; everything else (wrong
+    /// arguments, `--help`, `ExitCode`) as ArgumentParser prints it.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as LoadError {
+            printDiagnostics(error.diagnostics)
+            Self.exit(withError: ExitCode(1))
+        } catch let error as UsageError {
+            printToStandardError(error.problems.map { "error: " + $0 })
+            Self.exit(withError: ExitCode(1))
+        } catch {
+            Self.exit(withError: error)
+        }
     }
-    return ExitCode(1)
 }
 
+/// Prints problems in files to standard error, in file order.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    printToStandardError(diagnostics.sortedByLocation().map(\.description))
+}
+
+/// Prints the warnings among `diagnostics` to standard error, in file order.
 func printWarnings(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics.warnings.sortedByLocation() {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-    }
+    printDiagnostics(diagnostics.warnings)
+}
+
+func printToStandardError(_ lines: [String]) {
+    for line in lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }

@@ -263,7 +263,7 @@ struct HostileTextTests {
             #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.prefix(3))")
             cards.append(Scorer.score(try #require(outcome.assessment), catalog: catalog))
         }
-        let trend = try Trend.build(cards.enumerated().map { Trend.Input(card: $1, file: "\($0).yaml") }, catalog: catalog)
+        let trend = try TrendBuilder.build(cards.enumerated().map { TrendBuilder.Input(card: $1, file: "\($0).yaml") }, catalog: catalog)
         var outputs = Outputs()
         for (format, _) in [(ReportFormat.html, 0), (.md, 1)] {
             let rendered = [try ReportRenderer.render(cards[0], catalog: catalog, format: format),
@@ -400,7 +400,7 @@ struct ScalarEscapingTests {
 
 @Suite("Numbers and escaping written fast, as before")
 struct FastFormattingTests {
-    /// `Format.oneDecimal` rounds by itself; it must write what C's "%.1f" writes.
+    /// `NumberFormatting.oneDecimal` rounds by itself; it must write what C's "%.1f" writes.
     @Test func oneDecimalIsPrintf() {
         var generator = SplitMix64(seed: 7)
         var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, -0.05, -0.15, 2.25, 2.35, 1e14 + 0.05, -1e14, 999.95, 0.04999999999999999]
@@ -412,7 +412,7 @@ struct FastFormattingTests {
             values.append(Double(bitPattern: generator.next() & 0x3FFF_FFFF_FFFF_FFFF) .truncatingRemainder(dividingBy: 1e6))
         }
         for value in values where value.isFinite {
-            #expect(Format.oneDecimal(value) == Format.printfOneDecimal(value), "\(value)")
+            #expect(NumberFormatting.oneDecimal(value) == NumberFormatting.printfOneDecimal(value), "\(value)")
         }
     }
 

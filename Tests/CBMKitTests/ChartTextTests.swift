@@ -115,7 +115,7 @@ struct ChartTextTests {
         process.waitUntilExit()
         let dom = String(decoding: data, as: UTF8.self)
         guard let start = dom.range(of: "<pre id=\"cbm-fit\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
-            throw ReportError(description: "Chromium gave no measurement")
+            throw UsageError("Chromium gave no measurement")
         }
         let lines = dom[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
         let checked = Int(lines.first?.split(separator: " ")[1] ?? "") ?? 0

@@ -62,8 +62,8 @@ struct FuzzTests {
         #expect(!markdown.isEmpty, "\(label)")
         guard seed.hasPrefix("Fixtures/"), let original = FuzzCase.originalCard[seed] else { return }
         let card = Scorer.score(assessment, catalog: catalog)
-        let inputs = [Trend.Input(card: original, file: "original.yaml"), Trend.Input(card: card, file: "damaged.yaml")]
-        guard let trend = try? Trend.build(inputs, catalog: catalog) else { return }  // different country or same period
+        let inputs = [TrendBuilder.Input(card: original, file: "original.yaml"), TrendBuilder.Input(card: card, file: "damaged.yaml")]
+        guard let trend = try? TrendBuilder.build(inputs, catalog: catalog) else { return }  // different country or same period
         _ = trend.json.rendered()
         _ = trend.terminalSummary()
         _ = try ReportRenderer.renderTrend(trend, format: .html)

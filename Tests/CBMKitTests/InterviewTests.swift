@@ -25,17 +25,17 @@ private enum Interview {
         assessmentResult(text, catalog: catalog)
     }
 
-    static func sheet(_ assessment: Assessment, agency: String, catalog: Catalog = Fixtures.catalog) throws(InterviewError) -> [[String]] {
+    static func sheet(_ assessment: Assessment, agency: String, catalog: Catalog = Fixtures.catalog) throws(UsageError) -> [[String]] {
         try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency)
     }
 
     static func merge(_ rows: [[String]], into assessment: Assessment, catalog: Catalog = Fixtures.catalog,
-                      separator: CSV.Separator = .comma) -> (SheetImport?, [Diagnostic]) {
+                      separator: CSV.Separator = .comma) -> (SheetMerge?, [Diagnostic]) {
         merge(Data(CSV.write(rows, separator: separator).utf8), into: assessment, catalog: catalog)
     }
 
-    static func merge(_ data: Data, into assessment: Assessment, catalog: Catalog = Fixtures.catalog) -> (SheetImport?, [Diagnostic]) {
-        SheetImport.merge(data, file: "sheet.csv", into: assessment, assessmentFile: "a.yaml", catalog: catalog)
+    static func merge(_ data: Data, into assessment: Assessment, catalog: Catalog = Fixtures.catalog) -> (SheetMerge?, [Diagnostic]) {
+        SheetMerge.merge(data, file: "sheet.csv", into: assessment, assessmentFile: "a.yaml", catalog: catalog)
     }
 
     /// Sets the answer cells of the row for `reference` (as a person fills them in).
@@ -168,7 +168,7 @@ struct TemplateTests {
             let answers = try #require(a.answers(for: questionnaire.id))
             #expect(answers.version == questionnaire.version)
             #expect(answers.answers.map(\.itemID) == questionnaire.itemIDs)
-            #expect(answers.answers.allSatisfy { $0.responses.count == 1 && SheetImport.isPlaceholder($0.responses[0]) })
+            #expect(answers.answers.allSatisfy { $0.responses.count == 1 && SheetMerge.isPlaceholder($0.responses[0]) })
         }
         let card = Scorer.score(a, catalog: catalog)
         #expect(card.maturity.count == catalog.questionnaires.filter { $0.kind == .maturity }.count)
@@ -213,7 +213,7 @@ struct TemplateTests {
     @Test func everyProblemWithTheRequestIsReported() {
         let template = AssessmentTemplate(country: " ", period: "2026 H1", questionnaireIDs: ["cbm-cor", "cbm-core", "cbm-core"],
                                           agencies: [Agency(id: "customs", name: "A"), Agency(id: "customs", name: "B")])
-        #expect(throws: InterviewError.self) { try template.assessment(catalog: Fixtures.catalog) }
+        #expect(throws: UsageError.self) { try template.assessment(catalog: Fixtures.catalog) }
         do {
             _ = try template.assessment(catalog: Fixtures.catalog)
         } catch {
@@ -226,15 +226,15 @@ struct TemplateTests {
             #expect(error.problems.count == 5)
         }
         let none = AssessmentTemplate(country: "X", period: "2026", questionnaireIDs: [])
-        #expect(throws: InterviewError.self) { try none.assessment(catalog: Fixtures.catalog) }
+        #expect(throws: UsageError.self) { try none.assessment(catalog: Fixtures.catalog) }
     }
 
     @Test func agencyOptions() throws {
         let agency = try AssessmentTemplate.agency(parsing: "border-guard = Государственная пограничная служба")
         #expect(agency == Agency(id: "border-guard", name: "Государственная пограничная служба"))
-        #expect(throws: InterviewError.self) { try AssessmentTemplate.agency(parsing: "customs") }
-        #expect(throws: InterviewError.self) { try AssessmentTemplate.agency(parsing: "Customs=State Customs") }
-        #expect(throws: InterviewError.self) { try AssessmentTemplate.agency(parsing: "customs=") }
+        #expect(throws: UsageError.self) { try AssessmentTemplate.agency(parsing: "customs") }
+        #expect(throws: UsageError.self) { try AssessmentTemplate.agency(parsing: "Customs=State Customs") }
+        #expect(throws: UsageError.self) { try AssessmentTemplate.agency(parsing: "customs=") }
     }
 
     @Test func defaultFileName() {
@@ -330,7 +330,7 @@ struct AgencySheetTests {
     }
 
     @Test func exportForAnUndeclaredAgencyIsRefused() {
-        #expect(throws: InterviewError.self) { try Interview.sheet(Interview.mini, agency: "customz") }
+        #expect(throws: UsageError.self) { try Interview.sheet(Interview.mini, agency: "customz") }
         do {
             _ = try Interview.sheet(Interview.mini, agency: "customz")
         } catch {
@@ -433,7 +433,7 @@ struct AgencySheetTests {
         let second = try #require(Interview.merge(health, into: first.merged).0)
         let answer = try #require(second.merged.answers(for: "mini")?.answer("alpha.one"))
         #expect(answer.responses.map(\.agency) == ["customs", "health"])
-        #expect(second.merged.answers(for: "mini")?.answer("alpha.two")?.responses.first.map(SheetImport.isPlaceholder) == true)
+        #expect(second.merged.answers(for: "mini")?.answer("alpha.two")?.responses.first.map(SheetMerge.isPlaceholder) == true)
         // The rewritten file keeps the question comments, and is valid.
         let yaml = AssessmentWriter.yaml(second.merged, guide: .init(catalog: catalog))
         #expect(yaml.contains("      # Question: Is there one?\n"))
@@ -464,7 +464,7 @@ struct AgencySheetTests {
         noConsensus.questionnaires[0].answers[0].consensus = nil
         let third = try #require(Interview.merge(borderGuard, into: noConsensus).0)
         let left = try #require(third.merged.answers(for: "mini")?.answer("alpha.one"))
-        #expect(left.responses.count == 1 && SheetImport.isPlaceholder(left.responses[0]))
+        #expect(left.responses.count == 1 && SheetMerge.isPlaceholder(left.responses[0]))
         #expect(!Interview.reread(AssessmentWriter.yaml(third.merged)).1.hasErrors)
     }
 

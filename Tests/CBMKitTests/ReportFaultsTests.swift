@@ -6,17 +6,17 @@ import Testing
 @Suite("Reports a ministry can publish")
 struct ReportFaultsTests {
     @Test func aShownScoreNeverContradictsItsLevel() {
-        #expect(Format.score(2.96) == "2.96")
-        #expect(Format.score(2.999) == "2.99")
-        #expect(Format.score(2.94) == "2.9")
-        #expect(Format.score(2.95) == "2.95")
-        #expect(Format.score(3.0) == "3.0")
-        #expect(Format.score(2.25) == "2.3")
-        #expect(Format.amount(0.96) == "1.0")
+        #expect(NumberFormatting.score(2.96) == "2.96")
+        #expect(NumberFormatting.score(2.999) == "2.99")
+        #expect(NumberFormatting.score(2.94) == "2.9")
+        #expect(NumberFormatting.score(2.95) == "2.95")
+        #expect(NumberFormatting.score(3.0) == "3.0")
+        #expect(NumberFormatting.score(2.25) == "2.3")
+        #expect(NumberFormatting.amount(0.96) == "1.0")
         var rng = SplitMix64(seed: 15)
         for _ in 0..<20_000 {
             let value = 1 + Double(rng.next() % 4_000_000) / 1_000_000
-            let shown = Format.score(value)
+            let shown = NumberFormatting.score(value)
             #expect(Double(shown)!.rounded(.down) == value.rounded(.down), "\(value) shown as \(shown)")
             #expect(abs(Double(shown)! - value) < 0.051, "\(value) shown as \(shown)")
         }
@@ -55,12 +55,12 @@ struct ReportFaultsTests {
     }
 
     @Test func equalPrioritiesShareARoadmapPhase() {
-        #expect(ReportModel.phaseEnds([5, 4, 3, 2, 1, 1, 1, 0.5]) == (7, 8))
-        #expect(ReportModel.phaseEnds([5, 4, 3, 2, 1, 0.9]) == (5, 6))
-        #expect(ReportModel.phaseEnds([1, 1, 1, 1, 1, 1, 1]) == (7, 7))
-        #expect(ReportModel.phaseEnds([]) == (0, 0))
+        #expect(ReportViewModel.phaseEnds([5, 4, 3, 2, 1, 1, 1, 0.5]) == (7, 8))
+        #expect(ReportViewModel.phaseEnds([5, 4, 3, 2, 1, 0.9]) == (5, 6))
+        #expect(ReportViewModel.phaseEnds([1, 1, 1, 1, 1, 1, 1]) == (7, 7))
+        #expect(ReportViewModel.phaseEnds([]) == (0, 0))
         let sixteen = Array(repeating: 2.0, count: 5) + Array(repeating: 1.0, count: 9) + [0.5, 0.5, 0.5]
-        #expect(ReportModel.phaseEnds(sixteen) == (5, 17))
+        #expect(ReportViewModel.phaseEnds(sixteen) == (5, 17))
     }
 
     @Test func noBestEndeavourBarForAChecklistWithoutBestEndeavourProvisions() {
@@ -78,13 +78,13 @@ struct ReportFaultsTests {
         let latest = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
         let card = Scorer.score(latest.0, catalog: latest.1)
         // One assessment: no change and no progress, said so.
-        let single = TrendModel(try Trend.build([Trend.Input(card: card, file: "a.yaml")], catalog: latest.1))
-        #expect(single.maturity[0].dimensions.allSatisfy { $0.progress == Format.missing && $0.change == Format.missing })
+        let single = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: card, file: "a.yaml")], catalog: latest.1))
+        #expect(single.maturity[0].dimensions.allSatisfy { $0.progress == NumberFormatting.missing && $0.change == NumberFormatting.missing })
         #expect(single.summaryParagraphs[0].contains("Only one assessment"))
         // The same scores twice: "stayed at", never "(0.0)".
         var earlier = card
         earlier.assessment.period = "2025"
-        let same = TrendModel(try Trend.build([Trend.Input(card: earlier, file: "a.yaml"), Trend.Input(card: card, file: "b.yaml")], catalog: latest.1))
+        let same = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: earlier, file: "a.yaml"), TrendBuilder.Input(card: card, file: "b.yaml")], catalog: latest.1))
         let text = same.summaryParagraphs.joined(separator: " ")
         #expect(text.contains("stayed at 2.6"))
         #expect(!text.contains("(0.0)"))
@@ -96,7 +96,7 @@ struct ReportFaultsTests {
     @Test func trendSentencesCountNaturally() throws {
         let files = ["2024", "2025", "2026"].map { Repository.path("examples/arventa-\($0).yaml") }
         let (trend, _, _) = try Loader.trend(at: files)
-        let model = TrendModel(trend)
+        let model = TrendViewModel(trend)
         let text = model.summaryParagraphs.joined(separator: " ")
         #expect(text.contains("10 of 10 dimensions improved") || text.contains(" of 10 dimensions improved"))
         #expect(!text.contains("dimension of 10"))
@@ -111,12 +111,12 @@ struct ReportFaultsTests {
     }
 
     @Test func indicatorNotAnsweredInTheLatestYearShowsNoChange() {
-        let series = Trend.series([2, 3, nil], periods: ["2024", "2025", "2026"], target: 4)
-        let row = TrendModel.row(TrendItem(id: "x", title: "X", dimension: nil, series: series), periods: ["2024", "2025", "2026"], percent: false)
-        #expect(row.change == Format.missing)
-        #expect(row.progress == Format.missing)
-        let falling = Trend.series([3, 2], periods: ["2025", "2026"], target: 4)
-        let fallingRow = TrendModel.row(TrendItem(id: "y", title: "Y", dimension: nil, series: falling), periods: ["2025", "2026"], percent: false)
+        let series = TrendBuilder.series([2, 3, nil], periods: ["2024", "2025", "2026"], target: 4)
+        let row = TrendViewModel.row(TrendItem(id: "x", title: "X", dimension: nil, series: series), periods: ["2024", "2025", "2026"], percent: false)
+        #expect(row.change == NumberFormatting.missing)
+        #expect(row.progress == NumberFormatting.missing)
+        let falling = TrendBuilder.series([3, 2], periods: ["2025", "2026"], target: 4)
+        let fallingRow = TrendViewModel.row(TrendItem(id: "y", title: "Y", dimension: nil, series: falling), periods: ["2025", "2026"], percent: false)
         #expect(fallingRow.change == "−1.0")
         #expect(fallingRow.progress == "−100%")
     }

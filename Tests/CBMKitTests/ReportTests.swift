@@ -39,12 +39,12 @@ struct ReportTests {
     @Test func bothFormatsShowTheScoreCardNumbers() throws {
         let card = Example.loaded.card
         let maturity = try #require(card.maturity.first)
-        let index = Format.score(maturity.index)
+        let index = NumberFormatting.score(maturity.index)
         #expect(Example.html.contains("<b>\(index)</b>"))
         #expect(Example.markdown.contains("**Overall index: \(index) of 5"))
         for (n, dimension) in maturity.dimensions.enumerated() {
             let number = "3.\(n + 1)"
-            let score = Format.score(dimension.score)
+            let score = NumberFormatting.score(dimension.score)
             let htmlRow = "\(number) \(dimension.title)</a>"
             let range = try #require(Example.html.range(of: htmlRow), "HTML lacks the row of \(dimension.id)")
             #expect(Example.html[range.upperBound...].prefix(200).contains("<td class=\"num\">\(score)</td>"))
@@ -54,8 +54,8 @@ struct ReportTests {
             #expect(line.contains("| \(Markdown.escape(score)) |"), "\(line)")
         }
         for compliance in card.compliance {
-            #expect(Example.html.contains(Format.percent(compliance.rate)))
-            #expect(Example.markdown.contains(Format.percent(compliance.rate)))
+            #expect(Example.html.contains(NumberFormatting.percent(compliance.rate)))
+            #expect(Example.markdown.contains(NumberFormatting.percent(compliance.rate)))
         }
         // Every priority is in the roadmap of both.
         for priority in card.priorities {
@@ -190,7 +190,8 @@ struct OutputFileTests {
         let dir = TemporaryDirectory()
         let path = dir.url.appendingPathComponent("report.html").path
         try OutputFile.write("first", to: path, overwrite: false)
-        #expect(throws: OutputFile.Exists.self) { try OutputFile.write("second", to: path, overwrite: false) }
+        let refusal = #expect(throws: UsageError.self) { try OutputFile.write("second", to: path, overwrite: false) }
+        #expect(refusal?.description == "\(path) already exists; give --force to replace it, or choose another name with -o")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "first")
         try OutputFile.write("third", to: path, overwrite: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "third")
@@ -199,6 +200,7 @@ struct OutputFileTests {
     }
 
     @Test func missingFolderIsExplained() {
-        #expect(throws: ReportError.self) { try OutputFile.write("x", to: "/nonexistent-folder/r.html", overwrite: false) }
+        let error = #expect(throws: UsageError.self) { try OutputFile.write("x", to: "/nonexistent-folder/r.html", overwrite: false) }
+        #expect(error?.description == "the folder /nonexistent-folder does not exist")
     }
 }

@@ -198,9 +198,9 @@ struct ScoringEdgeCaseTests {
     @Test func weightedMeanDoesNotDropALevelToRoundingError() {
         #expect(Scorer.level(2.9999999999999996) == 3)
         #expect(Scorer.level(2.99) == 2)
-        #expect(Format.score(2.25) == "2.3")
-        #expect(Format.score(2.35) == "2.4")
-        #expect(Format.percent(2.0 / 3.0) == "66.7%")
+        #expect(NumberFormatting.score(2.25) == "2.3")
+        #expect(NumberFormatting.score(2.35) == "2.4")
+        #expect(NumberFormatting.percent(2.0 / 3.0) == "66.7%")
     }
 
     @Test func complianceMedianOfSeveralResponses() {
@@ -385,7 +385,7 @@ struct ScoringWorkedExampleTests {
     @Test func indexAndKyotoRate() throws {
         let card = Example.loaded.card
         let index = try #require(card.maturity.first?.index)
-        #expect(Format.score(index) == "2.6")
+        #expect(NumberFormatting.score(index) == "2.6")
         #expect(abs(index - 2.5716666666666663) < 1e-12)
         let rkc = try #require(card.compliance.first { $0.questionnaire == "rkc-general-annex" })
         #expect(rkc.statusCounts[.full] == 36)
@@ -394,8 +394,8 @@ struct ScoringWorkedExampleTests {
         #expect(rkc.summary.applicable == 48)
         #expect(rkc.summary.answered == 47)
         #expect(rkc.rate == 126.0 / 141.0)
-        #expect(Format.percent(rkc.rate) == "89.4%")
-        #expect(Format.percent(rkc.coverage) == "97.9%")
+        #expect(NumberFormatting.percent(rkc.rate) == "89.4%")
+        #expect(NumberFormatting.percent(rkc.coverage) == "97.9%")
         #expect(rkc.bestEndeavour.rate == nil)
     }
 }

@@ -11,7 +11,7 @@ struct TrendArithmeticTests {
     static let statuses: [ComplianceStatus] = [.full, .partial, .pilot, .none, .notApplicable, .unknown]
     static let indicators = ["alpha.one", "alpha.two", "beta.one"]
 
-    static func input(_ period: String, _ rng: inout SplitMix64) -> Trend.Input {
+    static func input(_ period: String, _ rng: inout SplitMix64) -> TrendBuilder.Input {
         let agencies = (1...5).map { Agency(id: "a\($0)", name: "Agency \($0)") }
         var answers: [Answer] = []
         for indicator in indicators {
@@ -31,24 +31,24 @@ struct TrendArithmeticTests {
             QuestionnaireAnswers(questionnaireID: "mini", targets: targets, answers: answers),
             QuestionnaireAnswers(questionnaireID: "mini-checklist", answers: provisions),
         ])
-        return Trend.Input(card: Scorer.score(assessment, catalog: Fixtures.catalog), file: "testland-\(period).yaml")
+        return TrendBuilder.Input(card: Scorer.score(assessment, catalog: Fixtures.catalog), file: "testland-\(period).yaml")
     }
 
     /// "+0.86" → 86 hundredths; "−3.3 points" → −330; nil for "—".
     static func signedHundredths(_ text: String) -> Int64? {
         let body = text.replacingOccurrences(of: " points", with: "")
-        if body == Format.missing { return nil }
-        return Format.hundredths(body.hasPrefix("+") ? String(body.dropFirst()) : body)?.value
+        if body == NumberFormatting.missing { return nil }
+        return NumberFormatting.hundredths(body.hasPrefix("+") ? String(body.dropFirst()) : body)?.value
     }
 
     /// Checks one row: the values shown for the periods and the change shown after them.
     static func check(values: [String], change: String, where place: String) {
-        let shown = values.filter { $0 != Format.missing }
-        if values.last == Format.missing || shown.count < 2 {
-            #expect(change == Format.missing, "\(place): change \(change) but the latest period shows no value: \(values)")
+        let shown = values.filter { $0 != NumberFormatting.missing }
+        if values.last == NumberFormatting.missing || shown.count < 2 {
+            #expect(change == NumberFormatting.missing, "\(place): change \(change) but the latest period shows no value: \(values)")
             return
         }
-        let first = Format.hundredths(shown.first!)!.value, last = Format.hundredths(shown.last!)!.value
+        let first = NumberFormatting.hundredths(shown.first!)!.value, last = NumberFormatting.hundredths(shown.last!)!.value
         #expect(signedHundredths(change) == last - first, "\(place): \(shown.first!) → \(shown.last!) shown with change \(change)")
     }
 
@@ -56,8 +56,8 @@ struct TrendArithmeticTests {
     func changesEqualTheDifferenceOfTheShownValues(seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
         let periods = ["2024", "2025", "2026"]
-        let trend = try Trend.build(periods.map { Self.input($0, &rng) }, catalog: Fixtures.catalog)
-        let model = TrendModel(trend)
+        let trend = try TrendBuilder.build(periods.map { Self.input($0, &rng) }, catalog: Fixtures.catalog)
+        let model = TrendViewModel(trend)
 
         // The tables of the HTML and Markdown reports (both are filled from this model).
         for m in model.maturity {
@@ -65,16 +65,16 @@ struct TrendArithmeticTests {
                 Self.check(values: row.cells.map(\.text), change: row.change, where: "seed \(seed) \(row.id)")
                 // Progress to target, from the shown values too.
                 if row.progress.hasSuffix("%"), let target = Int64(row.target) {
-                    let shown = row.cells.map(\.text).filter { $0 != Format.missing }
-                    let first = Format.hundredths(shown.first!)!.value, last = Format.hundredths(shown.last!)!.value
+                    let shown = row.cells.map(\.text).filter { $0 != NumberFormatting.missing }
+                    let first = NumberFormatting.hundredths(shown.first!)!.value, last = NumberFormatting.hundredths(shown.last!)!.value
                     let expected = Double(last - first) / Double(target * 100 - first) * 100
-                    let printed = Double(row.progress.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: Format.minus, with: "-"))!
+                    let printed = Double(row.progress.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: NumberFormatting.minus, with: "-"))!
                     #expect(abs(printed - expected) <= 0.05 + 1e-9, "seed \(seed) \(row.id): progress \(row.progress) for \(shown) and target \(target)")
                 }
                 for part in row.regressionText.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                     let pieces = part.components(separatedBy: " in ")
                     let index = try #require(periods.firstIndex(of: pieces[1]))
-                    let delta = Format.hundredths(row.cells[index].text)!.value - Format.hundredths(row.cells[index - 1].text)!.value
+                    let delta = NumberFormatting.hundredths(row.cells[index].text)!.value - NumberFormatting.hundredths(row.cells[index - 1].text)!.value
                     #expect(Self.signedHundredths(pieces[0]) == delta, "seed \(seed) \(row.id): drop \(part) for \(row.cells.map(\.text))")
                 }
             }
@@ -102,10 +102,10 @@ struct TrendArithmeticTests {
         let text = trend.terminalSummary()
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)
-            guard let percentAt = words.firstIndex(where: { $0.hasSuffix("%") || Format.hundredths($0) != nil || $0 == Format.missing }),
+            guard let percentAt = words.firstIndex(where: { $0.hasSuffix("%") || NumberFormatting.hundredths($0) != nil || $0 == NumberFormatting.missing }),
                   words.count >= percentAt + 4, !words.contains("CHANGE") else { continue }
             let values = Array(words[percentAt..<(percentAt + 3)])
-            guard values.allSatisfy({ $0 == Format.missing || Format.hundredths($0) != nil }) else { continue }
+            guard values.allSatisfy({ $0 == NumberFormatting.missing || NumberFormatting.hundredths($0) != nil }) else { continue }
             Self.check(values: values, change: words[percentAt + 3], where: "seed \(seed) text \(line)")
         }
 
@@ -121,10 +121,10 @@ struct TrendArithmeticTests {
     }
 
     @Test func unchangedIndexIsSaidInWords() throws {
-        let one = Format.shownChange(from: "3.1", to: "3.1")
+        let one = NumberFormatting.shownChange(from: "3.1", to: "3.1")
         #expect(one == "0.0")
-        #expect(Format.shownChange(from: "2.1", to: "2.96") == "+0.86")
-        #expect(Format.shownChange(from: "83.3%", to: "80.0%") == "−3.3")
-        #expect(Format.shownChange(from: "—", to: "2.0") == nil)
+        #expect(NumberFormatting.shownChange(from: "2.1", to: "2.96") == "+0.86")
+        #expect(NumberFormatting.shownChange(from: "83.3%", to: "80.0%") == "−3.3")
+        #expect(NumberFormatting.shownChange(from: "—", to: "2.0") == nil)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 private func card(
     _ period: String, country: String = "Testland", levels: [String: Int], version: String? = nil,
     targets: [Target] = [], catalog: Catalog = Fixtures.catalog, rate: ComplianceStatus? = nil
-) -> Trend.Input {
+) -> TrendBuilder.Input {
     var answers = [QuestionnaireAnswers(
         questionnaireID: "mini", version: version, targets: targets,
         answers: levels.sorted { $0.key < $1.key }.map { Answer(itemID: $0.key, responses: [Response(value: .level(.level($0.value)))]) })]
@@ -16,13 +16,13 @@ private func card(
         ]))
     }
     let assessment = Assessment(title: "Testland \(period)", country: country, period: period, questionnaires: answers)
-    return Trend.Input(card: Scorer.score(assessment, catalog: catalog), file: "\(country)-\(period).yaml")
+    return TrendBuilder.Input(card: Scorer.score(assessment, catalog: catalog), file: "\(country)-\(period).yaml")
 }
 
 @Suite("Year-over-year trend")
 struct TrendTests {
     @Test func assessmentsAreOrderedByPeriod() throws {
-        let trend = try Trend.build([card("2026", levels: ["alpha.one": 3]), card("2024", levels: ["alpha.one": 1]),
+        let trend = try TrendBuilder.build([card("2026", levels: ["alpha.one": 3]), card("2024", levels: ["alpha.one": 1]),
                                      card("2025-H2", levels: ["alpha.one": 2]), card("2025-H1", levels: ["alpha.one": 2])],
                                     catalog: Fixtures.catalog)
         #expect(trend.periods == ["2024", "2025-H1", "2025-H2", "2026"])
@@ -37,7 +37,7 @@ struct TrendTests {
     }
 
     @Test func deltasAndRegressions() throws {
-        let trend = try Trend.build([card("2024", levels: ["alpha.one": 2]), card("2025", levels: ["alpha.one": 4]),
+        let trend = try TrendBuilder.build([card("2024", levels: ["alpha.one": 2]), card("2025", levels: ["alpha.one": 4]),
                                      card("2026", levels: ["alpha.one": 3])], catalog: Fixtures.catalog)
         let series = try #require(trend.maturity[0].indicators.first { $0.id == "alpha.one" }?.series)
         #expect(series.values == [2, 4, 3])
@@ -45,28 +45,28 @@ struct TrendTests {
         #expect(series.regressions == ["2026"])
         #expect(series.change == 1)
         // A drop of exactly 0.5 counts as a regression; 0.4 does not.
-        #expect(Trend.series([3, 2.5], periods: ["a", "b"]).regressions == ["b"])
-        #expect(Trend.series([3, 2.6], periods: ["a", "b"]).regressions.isEmpty)
+        #expect(TrendBuilder.series([3, 2.5], periods: ["a", "b"]).regressions == ["b"])
+        #expect(TrendBuilder.series([3, 2.6], periods: ["a", "b"]).regressions.isEmpty)
         // The dimension score follows: alpha is the weighted mean of alpha.one (weight 1) only.
         #expect(trend.maturity[0].dimensions.first { $0.id == "alpha" }?.series.regressions == ["2026"])
     }
 
     @Test func progressToTarget() {
-        #expect(Trend.series([2, 3], periods: ["a", "b"], target: 4).progress == 0.5)
-        #expect(Trend.series([2, 4.5], periods: ["a", "b"], target: 4).progress == 1.25)      // exceeded
-        #expect(Trend.series([3, 2], periods: ["a", "b"], target: 4).progress == -1)          // went backwards
-        let met = Trend.series([4, 4.5], periods: ["a", "b"], target: 4)                     // target met at baseline
+        #expect(TrendBuilder.series([2, 3], periods: ["a", "b"], target: 4).progress == 0.5)
+        #expect(TrendBuilder.series([2, 4.5], periods: ["a", "b"], target: 4).progress == 1.25)      // exceeded
+        #expect(TrendBuilder.series([3, 2], periods: ["a", "b"], target: 4).progress == -1)          // went backwards
+        let met = TrendBuilder.series([4, 4.5], periods: ["a", "b"], target: 4)                     // target met at baseline
         #expect(met.progress == nil)
         #expect(met.targetMetAtBaseline)
-        let below = Trend.series([4, 3], periods: ["a", "b"], target: 3)                      // target below baseline
+        let below = TrendBuilder.series([4, 3], periods: ["a", "b"], target: 3)                      // target below baseline
         #expect(below.progress == nil)
         #expect(below.targetMetAtBaseline)
-        #expect(Trend.series([nil, 2, 3], periods: ["a", "b", "c"], target: 4).progress == 0.5) // first value present
-        #expect(Trend.series([2], periods: ["a"], target: 4).progress == 0)
+        #expect(TrendBuilder.series([nil, 2, 3], periods: ["a", "b", "c"], target: 4).progress == 0.5) // first value present
+        #expect(TrendBuilder.series([2], periods: ["a"], target: 4).progress == 0)
     }
 
     @Test func targetComesFromTheLatestAssessment() throws {
-        let trend = try Trend.build([card("2024", levels: ["alpha.one": 2]),
+        let trend = try TrendBuilder.build([card("2024", levels: ["alpha.one": 2]),
                                      card("2025", levels: ["alpha.one": 3], targets: [Target(id: "alpha.one", level: 5)])],
                                     catalog: Fixtures.catalog)
         let series = try #require(trend.maturity[0].indicators.first { $0.id == "alpha.one" }?.series)
@@ -76,7 +76,7 @@ struct TrendTests {
 
     @Test func mixedCountriesAreRefused() {
         #expect {
-            try Trend.build([card("2024", country: "Testland", levels: [:]), card("2025", country: "Otherland", levels: [:])],
+            try TrendBuilder.build([card("2024", country: "Testland", levels: [:]), card("2025", country: "Otherland", levels: [:])],
                             catalog: Fixtures.catalog)
         } throws: { error in
             let text = "\(error)"
@@ -85,8 +85,8 @@ struct TrendTests {
     }
 
     @Test func samePeriodTwiceIsRefused() {
-        #expect(throws: TrendError.self) {
-            try Trend.build([card("2024", levels: [:]), card("2024", levels: [:])], catalog: Fixtures.catalog)
+        #expect(throws: UsageError.self) {
+            try TrendBuilder.build([card("2024", levels: [:]), card("2024", levels: [:])], catalog: Fixtures.catalog)
         }
     }
 
@@ -101,7 +101,7 @@ struct TrendTests {
         let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).value)
         _ = catalog.add(questionnaire, file: "old.yaml", bundled: false)
 
-        let trend = try Trend.build([
+        let trend = try TrendBuilder.build([
             card("2024", levels: ["alpha.one": 2, "beta.old": 2], version: "0.9", catalog: catalog),
             card("2025", levels: ["alpha.one": 3, "beta.one": 3], version: "1.0", catalog: catalog),
         ], catalog: catalog)
@@ -120,14 +120,14 @@ struct TrendTests {
     }
 
     @Test func complianceRatesOverTime() throws {
-        let trend = try Trend.build([card("2024", levels: [:], rate: .pilot), card("2025", levels: [:], rate: .full)], catalog: Fixtures.catalog)
+        let trend = try TrendBuilder.build([card("2024", levels: [:], rate: .pilot), card("2025", levels: [:], rate: .full)], catalog: Fixtures.catalog)
         let rates = try #require(trend.compliance.first?.rates)
         #expect(rates.values == [1.0 / 3.0, 1.0])
         #expect(rates.regressions.isEmpty)
     }
 
     @Test func jsonHasNullsWhereNothingIsKnown() throws {
-        let trend = try Trend.build([card("2024", levels: ["alpha.one": 2]), card("2025", levels: ["alpha.one": 3])], catalog: Fixtures.catalog)
+        let trend = try TrendBuilder.build([card("2024", levels: ["alpha.one": 2]), card("2025", levels: ["alpha.one": 3])], catalog: Fixtures.catalog)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(trend.json.rendered().utf8)) as? [String: Any])
         #expect(object["country"] as? String == "Testland")
         #expect(object["periods"] as? [String] == ["2024", "2025"])
@@ -142,7 +142,7 @@ struct TrendTests {
     }
 
     @Test func trendReportsRenderInBothFormats() throws {
-        let trend = try Trend.build([card("2024", levels: ["alpha.one": 4]), card("2025", levels: ["alpha.one": 2])], catalog: Fixtures.catalog)
+        let trend = try TrendBuilder.build([card("2024", levels: ["alpha.one": 4]), card("2025", levels: ["alpha.one": 2])], catalog: Fixtures.catalog)
         let html = try ReportRenderer.renderTrend(trend, format: .html)
         let markdown = try ReportRenderer.renderTrend(trend, format: .md)
         #expect(html.contains("reform progress 2024–2025"))

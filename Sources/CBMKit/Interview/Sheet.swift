@@ -1,5 +1,5 @@
 /// The interview sheet of one agency: a CSV file with one row per indicator and provision,
-/// to fill in a spreadsheet program and read back with `SheetImport`.
+/// to fill in a spreadsheet program and read back with `SheetMerge`.
 ///
 /// Columns A–L are there to read (the question, what each level means, the answers allowed);
 /// the agency fills columns M–O (level or status, evidence, comment). `export` fills those with the agency's
@@ -58,9 +58,9 @@ public enum AgencySheet {
     public static func rows(
         for assessment: Assessment, catalog: Catalog, agency: String, questionnaires only: [String] = [],
         language: String = LocalizedText.defaultLanguage
-    ) throws(InterviewError) -> [[String]] {
+    ) throws(UsageError) -> [[String]] {
         guard assessment.agency(agency) != nil else {
-            throw InterviewError(undeclaredAgency(agency, in: assessment))
+            throw UsageError(undeclaredAgency(agency, in: assessment))
         }
         var problems: [String] = []
         for id in only where assessment.answers(for: id) == nil {
@@ -69,7 +69,7 @@ public enum AgencySheet {
             if let suggestion = closestMatch(to: id, in: answered) { message += "; did you mean `\(suggestion)`?" }
             problems.append(message + "; it answers " + answered.map { "`\($0)`" }.joined(separator: ", "))
         }
-        if !problems.isEmpty { throw InterviewError(problems) }
+        if !problems.isEmpty { throw UsageError(problems) }
         var rows = [Column.allCases.map(\.header)]
         for answers in assessment.questionnaires where only.isEmpty || only.contains(answers.questionnaireID) {
             guard let questionnaire = questionnaireAnswered(catalog, answers.questionnaireID, version: answers.version) else { continue }
@@ -110,7 +110,7 @@ public enum AgencySheet {
     public static func csv(
         for assessment: Assessment, catalog: Catalog, agency: String, questionnaires only: [String] = [],
         language: String = LocalizedText.defaultLanguage, separator: CSV.Separator = .comma
-    ) throws(InterviewError) -> String {
+    ) throws(UsageError) -> String {
         CSV.write(try rows(for: assessment, catalog: catalog, agency: agency, questionnaires: only, language: language), separator: separator)
     }
 

@@ -11,7 +11,7 @@ public enum SheetImporter {
     public struct Outcome: Sendable {
         public var sheet: String
         public var file: String
-        public var result: SheetImport
+        public var result: SheetMerge
         public var dryRun: Bool
         /// Whether the assessment file was rewritten.
         public var written: Bool
@@ -24,14 +24,14 @@ public enum SheetImporter {
     }
 
     /// Throws `LoadError` when the assessment or the sheet has problems (every one of them),
-    /// `InterviewError` when the file cannot be written.
+    /// `UsageError` when the file cannot be written.
     public static func run(
         sheet: String, into file: String, questionnaireDirectories: [String] = [], dryRun: Bool = false, backup: Bool = true
     ) throws -> Outcome {
         let (assessment, catalog, fileWarnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaireDirectories)
         let target = URL(fileURLWithPath: file).resolvingSymlinksInPath()
         guard let original = FileManager.default.contents(atPath: target.path) else {
-            throw InterviewError("cannot read \(file)")
+            throw UsageError("cannot read \(file)")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sheet, isDirectory: &isDirectory), !isDirectory.boolValue,
@@ -39,7 +39,7 @@ public enum SheetImporter {
             let what = isDirectory.boolValue ? "is a folder; give the sheet's file name" : "there is no such file; check the name"
             throw LoadError([.error(SourceLocation(file: sheet, line: 1, column: 1), what)])
         }
-        let (merged, diagnostics) = SheetImport.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
+        let (merged, diagnostics) = SheetMerge.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
         guard let result = merged else { throw LoadError(diagnostics) }
         var warnings = fileWarnings.warnings + result.warnings + [staleTitle(assessment, file: file, text: String(decoding: original, as: UTF8.self))].compactMap { $0 }
         var outcome = Outcome(sheet: sheet, file: file, result: result, dryRun: dryRun, written: false, backup: nil,
@@ -63,7 +63,7 @@ public enum SheetImporter {
         let decoded = readBack.value.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack.diagnostics) } ?? Loaded(nil, readBack.diagnostics)
         let (reread, problems) = (decoded.value, decoded.diagnostics)
         guard let reread, !problems.hasErrors, reread.withoutLocations == result.merged.withoutLocations else {
-            throw InterviewError("\(file) was not changed: the merged answers could not be written back faithfully (this is a fault in cbm; please report it with the sheet). " + problems.errors.map(\.message).prefix(3).joined(separator: "; "))
+            throw UsageError("\(file) was not changed: the merged answers could not be written back faithfully (this is a fault in cbm; please report it with the sheet). " + problems.errors.map(\.message).prefix(3).joined(separator: "; "))
         }
 
         let lost = userComments(in: originalText, keptIn: text)
@@ -83,14 +83,14 @@ public enum SheetImporter {
 
         // Write: backup first, then the file, each in one step.
         guard FileManager.default.contents(atPath: target.path) == original else {
-            throw InterviewError("\(file) was changed by another program while the sheet was being imported; nothing was written. Import the sheet again")
+            throw UsageError("\(file) was changed by another program while the sheet was being imported; nothing was written. Import the sheet again")
         }
         if backup {
             let backupPath = target.path + ".bak"
-            try AtomicFile.write(original, to: backupPath, permissionsFrom: target.path)
+            try OutputFile.write(original, to: backupPath, permissionsFrom: target.path)
             outcome.backup = file + ".bak"
         }
-        try AtomicFile.write(Data(text.utf8), to: target.path, permissionsFrom: target.path)
+        try OutputFile.write(Data(text.utf8), to: target.path, permissionsFrom: target.path)
         outcome.written = true
         lines.append("Wrote \(file)" + (outcome.backup.map { "; the previous version is in \($0)." } ?? "."))
         outcome.report = lines.joined(separator: "\n")
@@ -105,7 +105,7 @@ public enum SheetImporter {
         return ["Sheet \(outcome.sheet) — answers of \(names.joined(separator: ", ")) — into \(outcome.file):"]
     }
 
-    private static func changeLines(_ result: SheetImport) -> [String] {
+    private static func changeLines(_ result: SheetMerge) -> [String] {
         let several = result.agencies.count > 1
         let rows = result.changes.map { change in
             [change.kind.rawValue] + (several ? [change.agency] : []) + [AgencySheet.reference(change.questionnaire, change.item), change.details]
@@ -119,8 +119,8 @@ public enum SheetImporter {
         }
     }
 
-    private static func summary(_ result: SheetImport) -> String {
-        let count = { (kind: SheetImport.Change.Kind) in result.changes.filter { $0.kind == kind }.count }
+    private static func summary(_ result: SheetMerge) -> String {
+        let count = { (kind: SheetMerge.Change.Kind) in result.changes.filter { $0.kind == kind }.count }
         return "\(plural(result.changes.count, "change")) (\(count(.added)) added, \(count(.changed)) changed, \(count(.removed)) removed); \(plural(result.unchangedRows, "row")) unchanged."
     }
 
@@ -164,28 +164,6 @@ public enum SheetImporter {
         let column = index.map { lines[$0].prefix { $0 == " " }.count + 1 } ?? 1
         return .warning(SourceLocation(file: file, line: index.map { $0 + 1 } ?? 1, column: column),
             "the title “\(assessment.title.shortenedForMessage)” names \(years.joined(separator: ", ")) but the period is \(assessment.period); if this file is a copy of an earlier year's, change `title:` too")
-    }
-}
-
-/// Writes a file in one step: the data goes to a temporary file in the same folder, which
-/// then replaces the file. Readers see the old file or the new one, never half of one.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String, permissionsFrom source: String? = nil) throws(InterviewError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw InterviewError("cannot write in \(directory.path): \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        if let source, let permissions = try? FileManager.default.attributesOfItem(atPath: source)[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            throw InterviewError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
     }
 }
 

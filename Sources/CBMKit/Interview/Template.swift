@@ -1,16 +1,5 @@
 import Foundation
 
-/// Problems with what was asked of `cbm init`, `export-sheet` or `import-sheet` that are not
-/// tied to a place in a file: each says what was expected and what was given.
-public struct InterviewError: Error, Sendable, CustomStringConvertible {
-    public var problems: [String]
-
-    public init(_ problems: [String]) { self.problems = problems }
-    public init(_ problem: String) { problems = [problem] }
-
-    public var description: String { problems.joined(separator: "\n") }
-}
-
 /// What `cbm init` needs to start an assessment: who, where, when, which questionnaires.
 ///
 /// The template answers every indicator and provision `unknown`, so that it is valid as it
@@ -40,9 +29,9 @@ public struct AssessmentTemplate: Sendable, Hashable {
     }
 
     /// `customs=State Customs Service` → the agency `customs`.
-    public static func agency(parsing text: String) throws(InterviewError) -> Agency {
+    public static func agency(parsing text: String) throws(UsageError) -> Agency {
         guard let equals = text.firstIndex(of: "=") else {
-            throw InterviewError("`--agency \(text.shortenedForMessage)`: expected an id and a name joined by `=`, for example --agency \"customs=State Customs Service\"")
+            throw UsageError("`--agency \(text.shortenedForMessage)`: expected an id and a name joined by `=`, for example --agency \"customs=State Customs Service\"")
         }
         let id = text[..<equals].trimmingCharacters(in: .whitespaces)
         let name = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
@@ -53,13 +42,13 @@ public struct AssessmentTemplate: Sendable, Hashable {
         if name.isEmpty {
             problems.append("`--agency \(text.shortenedForMessage)`: expected the agency's full name after `=`, found nothing")
         }
-        if !problems.isEmpty { throw InterviewError(problems) }
+        if !problems.isEmpty { throw UsageError(problems) }
         return Agency(id: id, name: name)
     }
 
     /// The assessment the template stands for: every item of every questionnaire answered
     /// `unknown`. Throws every problem with the request at once.
-    public func assessment(catalog: Catalog) throws(InterviewError) -> Assessment {
+    public func assessment(catalog: Catalog) throws(UsageError) -> Assessment {
         var problems: [String] = []
         let country = country.trimmingCharacters(in: .whitespacesAndNewlines)
         if country.isEmpty { problems.append("`--country`: expected the name of the country assessed, found nothing") }
@@ -94,7 +83,7 @@ public struct AssessmentTemplate: Sendable, Hashable {
         for agency in agencies where !seen.insert(agency.id).inserted {
             problems.append("`--agency \(agency.id)=…` is given twice; give each agency once")
         }
-        if !problems.isEmpty { throw InterviewError(problems) }
+        if !problems.isEmpty { throw UsageError(problems) }
         let title = trimmed(title) ?? "\(country) CBM assessment \(period)"
         return Assessment(title: title, country: country, period: period,
                           preparedBy: trimmed(preparedBy),
@@ -102,7 +91,7 @@ public struct AssessmentTemplate: Sendable, Hashable {
     }
 
     /// The text of the template file, with the questions as comments.
-    public func yaml(catalog: Catalog, fileName: String? = nil) throws(InterviewError) -> String {
+    public func yaml(catalog: Catalog, fileName: String? = nil) throws(UsageError) -> String {
         let assessment = try assessment(catalog: catalog)
         return AssessmentWriter.yaml(assessment, guide: .init(catalog: catalog, language: language, fileName: fileName))
     }

@@ -25,7 +25,7 @@ public enum SVG {
     }
 
     static func number(_ value: Double) -> String {
-        Format.oneDecimal(value)
+        NumberFormatting.oneDecimal(value)
     }
 
     /// The fill for a level: light to dark blue, with the level written on it as text.
@@ -75,7 +75,7 @@ public enum SVG {
         guard axes.count >= 3 else { return "" }
         let radius = 200.0, centerX = 0.0, center = 0.0, lineHeight = 15.0
         let description = "Scores by dimension against targets, on a scale from 1 to 5: "
-            + axes.map { "\($0.label) \(Format.score($0.score)) (target \(number($0.target)))" }.joined(separator: "; ")
+            + axes.map { "\($0.label) \(NumberFormatting.score($0.score)) (target \(number($0.target)))" }.joined(separator: "; ")
         func angle(_ index: Int) -> Double { -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count) }
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let r = radius * max(0, value) / 5
@@ -89,7 +89,7 @@ public enum SVG {
             let lx = centerX + (radius + 16) * cos(a), ly = center + (radius + 16) * sin(a)
             let anchor = abs(cos(a)) < 0.2 ? "middle" : (cos(a) > 0 ? "start" : "end")
             let lines = FontMetrics.lines(axis.label, maxWidth: anchor == "middle" ? 260 : 190, size: FontSize.label, maxLines: 3)
-            let value = "\(Format.score(axis.score)) / \(number(axis.target))"
+            let value = "\(NumberFormatting.score(axis.score)) / \(number(axis.target))"
             let all = lines + [value]
             // Above the centre the block ends at the axis; below, it starts there.
             let blockHeight = Double(all.count - 1) * lineHeight
@@ -242,7 +242,7 @@ public enum SVG {
         let rowHeights = labels.map { 24.0 + Double($0.count - 1) * 11 }
         let width = labelWidth + plot + FontMetrics.width("100.0%", size: FontSize.value, bold: true) + 14
         let height = top + rowHeights.reduce(0, +) + 12
-        let description = bars.map { "\($0.label): \($0.value.map { Format.percent($0) } ?? "not answered")" }.joined(separator: "; ")
+        let description = bars.map { "\($0.label): \($0.value.map { NumberFormatting.percent($0) } ?? "not answered")" }.joined(separator: "; ")
         var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
         svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#4d7fa8\" stroke-width=\"3\"/></pattern></defs>\n"
         for tick in stride(from: 0, through: 100, by: 25) {
@@ -260,7 +260,7 @@ public enum SVG {
                 let w = max(1, plot * min(1, max(0, value)))
                 let fill = bar.hatched ? "url(#\(id)-hatch)" : "#1f5f99"
                 svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(middle - 8))\" width=\"\(number(w))\" height=\"16\" fill=\"\(fill)\" stroke=\"#1f5f99\"/>\n"
-                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(middle + 4))\" class=\"value\">\(escape(Format.percent(value)))</text>\n"
+                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(middle + 4))\" class=\"value\">\(escape(NumberFormatting.percent(value)))</text>\n"
             } else {
                 svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(middle + 4))\" class=\"note\">not answered</text>\n"
             }
@@ -290,7 +290,7 @@ extension SVG {
     ) -> String {
         guard !periods.isEmpty, !lines.isEmpty else { return "" }
         // Lines are named at their end: the right margin is as wide as the longest name.
-        func show(_ value: Double) -> String { percent ? Format.percent(value) : Format.score(value) }
+        func show(_ value: Double) -> String { percent ? NumberFormatting.percent(value) : NumberFormatting.score(value) }
         // A long name takes up to three lines, the last value after it.
         let endTexts = lines.map { line -> [String] in
             guard lines.count > 1, let last = line.values.compactMap({ $0 }).last else { return [] }

@@ -25,7 +25,7 @@ public enum QuestionnaireDocument {
         out += q.scale.map { "| \($0.level) | \(e($0.name, language)) | \(e($0.summary, language)) |" }
         out += ["", "Where an assessment sets no target, the target is level \(q.defaultTarget).", ""]
         out += ["## Dimensions", "", "| Dimension | Indicators | Weight |", "| --- | ---: | ---: |"]
-        out += q.dimensions.map { "| [\(e($0.title, language))](#\($0.id)) | \($0.indicators.count) | \(Format.number($0.weight)) |" }
+        out += q.dimensions.map { "| [\(e($0.title, language))](#\($0.id)) | \($0.indicators.count) | \(NumberFormatting.number($0.weight)) |" }
         out += ["", "\(q.indicators.count) indicators in all.", ""]
         var sources: [String: Int] = [:]
         for indicator in q.indicators {
@@ -94,7 +94,7 @@ public enum QuestionnaireDocument {
     }
 }
 
-extension Format {
+extension NumberFormatting {
     /// A weight or other plain number: "1", "0.5".
     public static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

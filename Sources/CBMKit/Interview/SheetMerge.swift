@@ -16,7 +16,7 @@ import Foundation
 ///
 /// If any row cannot be read, nothing is merged and every problem is returned, each with
 /// the row and the column (as the spreadsheet shows them), what was expected and what was found.
-public struct SheetImport: Sendable {
+public struct SheetMerge: Sendable {
     /// One response added, changed or removed.
     public struct Change: Sendable, Hashable, CustomStringConvertible {
         public enum Kind: String, Sendable, Hashable {
@@ -104,7 +104,7 @@ public struct SheetImport: Sendable {
     /// - Parameters:
     ///   - file: the sheet's name, as shown in messages.
     ///   - assessmentFile: the assessment's name, as shown in messages.
-    public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> (SheetImport?, [Diagnostic]) {
+    public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> (SheetMerge?, [Diagnostic]) {
         let (rows, separator, readProblems) = CSV.read(data, file: file)
         if readProblems.hasErrors { return (nil, readProblems) }
         var problems: [Diagnostic] = []
@@ -323,7 +323,7 @@ public struct SheetImport: Sendable {
         }
         var agencies: [String] = []
         for entry in entries where !agencies.contains(entry.agency) { agencies.append(entry.agency) }
-        return (SheetImport(merged: merged, changes: changes, unchangedRows: unchanged, agencies: agencies,
+        return (SheetMerge(merged: merged, changes: changes, unchangedRows: unchanged, agencies: agencies,
                             separator: separator, warnings: warnings), warnings)
     }
 

@@ -2,8 +2,9 @@ import ArgumentParser
 import CBMKit
 import Foundation
 
-struct Init: ParsableCommand {
+struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a new assessment: a file with every question, ready to fill in.",
         discussion: """
         Writes an assessment file in which every indicator and provision of the chosen \
@@ -58,7 +59,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
-        if diagnostics.hasErrors { throw fail(diagnostics) }
+        if diagnostics.hasErrors { throw LoadError(diagnostics) }
         printWarnings(diagnostics)
         var parsedAgencies: [Agency] = []
         var problems: [String] = []
@@ -77,24 +78,13 @@ struct Init: ParsableCommand {
         do {
             text = try template.yaml(catalog: catalog, fileName: URL(fileURLWithPath: path).lastPathComponent)
         } catch {
-            problems += error.problems
-            throw failures(problems)
+            throw UsageError(problems + error.problems)
         }
-        if !problems.isEmpty { throw failures(problems) }
-        do {
-            try OutputFile.write(text, to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
+        if !problems.isEmpty { throw UsageError(problems) }
+        try OutputFile.write(text, to: path, overwrite: force)
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
         let total = counts.map(\.1).reduce(0, +)
         print("Wrote \(path) with \(total) questions (" + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "), each answered `unknown` for now.")
         print("Next: fill it in a text editor, or give each agency a sheet: cbm export-sheet \(path) --agency ID -o ID.csv")
     }
-}
-
-/// Prints several problems (not tied to a place in a file) and stops with exit code 1.
-func failures(_ messages: [String]) -> ExitCode {
-    for message in messages { FileHandle.standardError.write(Data(("error: " + message + "\n").utf8)) }
-    return ExitCode(1)
 }

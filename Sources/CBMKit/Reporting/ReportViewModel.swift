@@ -5,7 +5,7 @@ import Foundation
 /// `ScoreCard` (formatted here, never computed); words come from the questionnaires and the
 /// assessment. Fields are plain, unescaped text: each template escapes for its own format.
 /// Only the `…SVG` fields are inserted as they are; `SVG` escapes all text inside them.
-struct ReportModel {
+struct ReportViewModel {
     struct AgencyRow { var id: String; var name: String; var answers: String }
     struct QuestionnaireRow { var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool }
     struct ScaleRow { var level: String; var name: String; var summary: String; var badge: String }
@@ -166,14 +166,14 @@ struct ReportModel {
     var gapChapter: String
     var annexChapter: String
     var provisionalThreshold: String
-    var trend: TrendModel?
+    var trend: TrendViewModel?
     var trendChapter: String
 }
 
-extension ReportModel {
+extension ReportViewModel {
     static let generatorName = "cbm-assess 0.1.0"
 
-    init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendReport? = nil) {
+    init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendSeries? = nil) {
         self.language = language
         let info = card.assessment
         title = info.title
@@ -184,7 +184,7 @@ extension ReportModel {
         notes = info.notes
         generator = Self.generatorName
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
-        provisionalThreshold = Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
+        provisionalThreshold = NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
 
         func agencyName(_ id: String?) -> String {
             guard let id else { return "Working group (one answer)" }
@@ -243,7 +243,7 @@ extension ReportModel {
         hasCompliance = !compliance.isEmpty
         Self.crossLink(maturity: &maturity, compliance: &compliance, card: card, catalog: catalog, language: language)
 
-        self.trend = trend.map(TrendModel.init)
+        self.trend = trend.map(TrendViewModel.init)
         trendChapter = String(chapter)
         if let trend, let first = trend.periods.first {
             contents.append(TocEntry(anchor: "progress", number: String(chapter), title: "Progress since \(first)"))
@@ -258,8 +258,8 @@ extension ReportModel {
 
         let rows = card.priorities.map { p in
             PriorityRow(rank: String(p.rank), questionnaire: p.questionnaire, indicator: p.indicator, title: p.indicatorTitle,
-                        dimension: p.dimensionTitle, score: Format.score(p.score), target: String(p.target), gap: Format.amount(p.gap),
-                        priority: Format.amount(p.priority), nextLevel: String(p.nextLevel),
+                        dimension: p.dimensionTitle, score: NumberFormatting.score(p.score), target: String(p.target), gap: NumberFormatting.amount(p.gap),
+                        priority: NumberFormatting.amount(p.priority), nextLevel: String(p.nextLevel),
                         nextStep: p.nextStep ?? "The questionnaire gives no next step for this level.")
         }
         priorities = rows
@@ -312,7 +312,7 @@ extension ReportModel {
     /// Where roadmap phases 1 and 2 end: after the 5th and the 15th gap, each moved down past
     /// gaps of the same priority (as shown, one decimal), so that equal priorities share a phase.
     static func phaseEnds(_ priorities: [Double]) -> (Int, Int) {
-        let shown = priorities.map(Format.roundedToTenth)
+        let shown = priorities.map(NumberFormatting.roundedToTenth)
         func end(_ count: Int) -> Int {
             var end = min(count, shown.count)
             while end > 0 && end < shown.count && shown[end] == shown[end - 1] { end += 1 }
@@ -362,9 +362,9 @@ extension ReportModel {
                                       title: "\(d.title): level given by each agency")
             return DimensionBlock(
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
-                summary: definition?.summary?.text(in: language), score: Format.score(d.score), level: Format.level(d.level, name: nil),
+                summary: definition?.summary?.text(in: language), score: NumberFormatting.score(d.score), level: NumberFormatting.level(d.level, name: nil),
                 levelName: score.levelName(d.level) ?? "not scored", badge: badge(d.level), target: String(d.target),
-                gap: Format.amount(d.gap), coverage: Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%"),
+                gap: NumberFormatting.amount(d.gap), coverage: NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%"),
                 provisional: d.provisional,
                 answeredText: "\(d.answeredCount) of \(d.indicatorCount - d.notApplicableCount) applicable indicators answered"
                     + (d.notApplicableCount > 0 ? " (\(d.notApplicableCount) not applicable)" : ""),
@@ -376,7 +376,7 @@ extension ReportModel {
         }.map(\.element)
         let take = scored.count >= 4 ? 2 : 1
         func line(_ d: DimensionScore) -> DimensionLine {
-            DimensionLine(title: d.title, score: Format.score(d.score), level: Format.level(d.level, name: score.levelName(d.level)))
+            DimensionLine(title: d.title, score: NumberFormatting.score(d.score), level: NumberFormatting.level(d.level, name: score.levelName(d.level)))
         }
         let provisional = score.dimensions.filter(\.provisional)
         let divergent = dimensions.flatMap(\.indicators).filter(\.divergent)
@@ -385,20 +385,20 @@ extension ReportModel {
                               id: "radar-\(score.questionnaire)", title: "\(score.title): dimension scores against targets")
         let headline: String
         if let index = score.index {
-            headline = "Overall index \(Format.score(index)) of 5 — level \(Format.level(score.level, name: score.levelName(score.level))), from \(answeredCount) of \(score.indicators.count) indicators answered."
+            headline = "Overall index \(NumberFormatting.score(index)) of 5 — level \(NumberFormatting.level(score.level, name: score.levelName(score.level))), from \(answeredCount) of \(score.indicators.count) indicators answered."
         } else {
             headline = "No indicator of this questionnaire has been answered yet, so no index can be given."
         }
         return MaturitySection(
             anchor: "findings-\(score.questionnaire)", number: String(number), id: score.questionnaire, title: score.title, version: score.version,
-            index: Format.score(score.index), level: Format.level(score.level, name: nil),
+            index: NumberFormatting.score(score.index), level: NumberFormatting.level(score.level, name: nil),
             levelName: score.levelName(score.level) ?? "not scored", badge: badge(score.level), headline: headline, radarSVG: radar,
             dimensionRows: dimensions,
             strongest: ranked.prefix(take).map(line), weakest: ranked.suffix(take).reversed().map(line),
-            strongestText: ranked.prefix(take).map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
-            weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
+            strongestText: ranked.prefix(take).map { "\($0.title) (\(NumberFormatting.score($0.score)))" }.joined(separator: "; "),
+            weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(NumberFormatting.score($0.score)))" }.joined(separator: "; "),
             provisionalNote: provisional.isEmpty ? nil
-                : "Provisional (fewer than \(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")) of applicable indicators answered): "
+                : "Provisional (fewer than \(NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")) of applicable indicators answered): "
                     + provisional.map(\.title).joined(separator: ", ") + ".",
             divergenceNote: divergent.isEmpty ? nil
                 : "Agencies disagree by two levels or more on \(counted(divergent.count, "indicator")) of \(score.indicators.count).",
@@ -419,23 +419,23 @@ extension ReportModel {
     ) -> IndicatorBlock {
         let statusText: String
         switch i.status {
-        case .answered: statusText = "Level \(Format.level(i.level, name: score.levelName(i.level))) — score \(Format.score(i.score)), target \(i.target), gap \(Format.amount(i.gap))"
+        case .answered: statusText = "Level \(NumberFormatting.level(i.level, name: score.levelName(i.level))) — score \(NumberFormatting.score(i.score)), target \(i.target), gap \(NumberFormatting.amount(i.gap))"
         case .notApplicable: statusText = "Not applicable"
         case .unanswered: statusText = "Not answered" + (i.responses.isEmpty ? "" : " (the agencies could not say)")
         }
         var consensusNote: String?
         if let consensus = i.consensus {
             consensusNote = "The working group agreed level \(consensus)"
-                + (i.median.map { "; the agencies' median was \(Format.score($0))" } ?? "") + "."
+                + (i.median.map { "; the agencies' median was \(NumberFormatting.score($0))" } ?? "") + "."
             if i.consensusOutsideResponses { consensusNote! += " The agreed level lies outside the range of the agencies' own answers." }
         }
         let views = i.responses.map { "\(agencyName($0.agency)): \($0.value == "unknown" ? "?" : $0.value)" }.joined(separator: "; ")
         return IndicatorBlock(
             anchor: "ind-\(score.questionnaire)-\(i.id)", id: i.id, title: i.title,
             question: definition?.question.text(in: language) ?? "", answered: i.status == .answered, statusText: statusText,
-            score: Format.score(i.score), level: Format.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
-            badge: badge(i.level), target: String(i.target), gap: Format.amount(i.gap), divergent: i.divergent,
-            divergence: i.divergence.map(String.init) ?? Format.missing, consensusNote: consensusNote,
+            score: NumberFormatting.score(i.score), level: NumberFormatting.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
+            badge: badge(i.level), target: String(i.target), gap: NumberFormatting.amount(i.gap), divergent: i.divergent,
+            divergence: i.divergence.map(String.init) ?? NumberFormatting.missing, consensusNote: consensusNote,
             descriptor: i.level.flatMap { definition?.levels[$0]?.text(in: language) },
             nextLevel: String(min(5, (i.level ?? 0) + 1)), nextStep: (i.gap ?? 0) > 0 ? i.nextStep : nil, note: i.note,
             responses: i.responses.map { ResponseRow(agency: agencyName($0.agency), value: $0.value, evidence: $0.evidence, comment: $0.comment) },
@@ -454,7 +454,7 @@ extension ReportModel {
         ]
         func row(_ p: ProvisionScore) -> ProvisionRow {
             let definition = questionnaire?.provision(p.id)
-            let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
+            let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(NumberFormatting.amount($0)) points)" } ?? "not answered")
             let evidence = p.responses.compactMap { $0.evidence }.joined(separator: " / ")
             return ProvisionRow(id: p.id, title: p.title, obligation: p.obligation.label + (p.transitional ? " (transitional)" : ""),
                                 status: status, category: p.category ?? "", date: p.date ?? "", evidence: evidence,
@@ -462,9 +462,9 @@ extension ReportModel {
         }
         let full = score.statusCounts[.full] ?? 0
         let headline = score.rate.map {
-            "Compliance rate \(Format.percent($0))"
-                + (score.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(score.binding.rate)), best-endeavour \(Format.percent(score.bestEndeavour.rate)))")
-                + "; \(full) of \(score.summary.applicable) applicable provisions fully implemented; \(Format.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%")) answered."
+            "Compliance rate \(NumberFormatting.percent($0))"
+                + (score.bestEndeavour.rate == nil ? "" : " (binding provisions \(NumberFormatting.percent(score.binding.rate)), best-endeavour \(NumberFormatting.percent(score.bestEndeavour.rate)))")
+                + "; \(full) of \(score.summary.applicable) applicable provisions fully implemented; \(NumberFormatting.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%")) answered."
         } ?? "No provision of this checklist has been answered yet."
         _ = sectionTitles
         return ComplianceSection(
@@ -473,17 +473,17 @@ extension ReportModel {
                 [instrument.name.text(in: language), instrument.body, instrument.adopted.map { "adopted \($0)" }, instrument.inForce.map { "in force \($0)" }]
                     .compactMap { $0 }.joined(separator: ", ")
             } ?? "",
-            headline: headline, rate: Format.percent(score.rate), coverage: Format.percent(score.coverage),
-            bindingRate: Format.percent(score.binding.rate), bestEndeavourRate: Format.percent(score.bestEndeavour.rate),
+            headline: headline, rate: NumberFormatting.percent(score.rate), coverage: NumberFormatting.percent(score.coverage),
+            bindingRate: NumberFormatting.percent(score.binding.rate), bestEndeavourRate: NumberFormatting.percent(score.bestEndeavour.rate),
             counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label, count: String(score.statusCounts[$0] ?? 0)) },
             sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: "\(score.title): compliance rate by section"),
             obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: "\(score.title): binding and best-endeavour provisions"),
             hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
-                SectionRow(id: $0.id, title: $0.title, rate: Format.percent($0.rate),
-                           coverage: Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%"),
+                SectionRow(id: $0.id, title: $0.title, rate: NumberFormatting.percent($0.rate),
+                           coverage: NumberFormatting.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%"),
                            answered: "\($0.summary.answered) of \($0.summary.applicable)",
-                           binding: Format.percent($0.binding.rate), bestEndeavour: Format.percent($0.bestEndeavour.rate))
+                           binding: NumberFormatting.percent($0.binding.rate), bestEndeavour: NumberFormatting.percent($0.bestEndeavour.rate))
             },
             notMet: score.notFullyMet.map(row), hasNotMet: !score.notFullyMet.isEmpty,
             unanswered: score.provisions.filter { $0.status == .unanswered && $0.obligation.counts }.map(row),
@@ -506,7 +506,7 @@ extension ReportModel {
             for i in m.indicators {
                 let level: String
                 switch i.status {
-                case .answered: level = "level \(Format.level(i.level, name: m.levelName(i.level))) (score \(Format.score(i.score)))"
+                case .answered: level = "level \(NumberFormatting.level(i.level, name: m.levelName(i.level))) (score \(NumberFormatting.score(i.score)))"
                 case .notApplicable: level = "not applicable"
                 case .unanswered: level = "not answered"
                 }
@@ -519,7 +519,7 @@ extension ReportModel {
             var linksByProvision: [String: [LinkText]] = [:]
             for p in c.provisions {
                 guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
-                let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
+                let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(NumberFormatting.amount($0)) points)" } ?? "not answered")
                 for link in provision.related {
                     provisionsByIndicator[link.text, default: []].append((c.title, "\(p.id) \(p.title) (\(status))"))
                     if let indicator = indicatorLevels[link.text] {
@@ -565,10 +565,10 @@ extension ReportModel {
                 continue
             }
             let scored = m.dimensions.filter { $0.score != nil }.sorted { $0.score! > $1.score! }
-            var text = "\(card.assessment.country) reaches an overall index of \(Format.score(index)) out of 5 on the \(m.title) (level \(Format.level(m.level, name: m.levelName(m.level)))), across \(counted(scored.count, "scored dimension"))."
+            var text = "\(card.assessment.country) reaches an overall index of \(NumberFormatting.score(index)) out of 5 on the \(m.title) (level \(NumberFormatting.level(m.level, name: m.levelName(m.level)))), across \(counted(scored.count, "scored dimension"))."
             if scored.count >= 2 {
                 let best = scored.first!, worst = scored.last!
-                text += " The strongest dimension is \(best.title) (\(Format.score(best.score))); the weakest is \(worst.title) (\(Format.score(worst.score)))."
+                text += " The strongest dimension is \(best.title) (\(NumberFormatting.score(best.score))); the weakest is \(worst.title) (\(NumberFormatting.score(worst.score)))."
             }
             let divergent = m.indicators.filter(\.divergent).count
             if divergent > 0 {
@@ -585,8 +585,8 @@ extension ReportModel {
         }
         for c in card.compliance {
             if let rate = c.rate {
-                let split = c.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(c.binding.rate)), best-endeavour \(Format.percent(c.bestEndeavour.rate)))"
-                paragraphs.append("\(c.title): compliance rate \(Format.percent(rate))\(split), with \(c.statusCounts[.full] ?? 0) of \(c.summary.applicable) applicable provisions fully implemented and \(c.notFullyMet.count) not yet fully met.")
+                let split = c.bestEndeavour.rate == nil ? "" : " (binding provisions \(NumberFormatting.percent(c.binding.rate)), best-endeavour \(NumberFormatting.percent(c.bestEndeavour.rate)))"
+                paragraphs.append("\(c.title): compliance rate \(NumberFormatting.percent(rate))\(split), with \(c.statusCounts[.full] ?? 0) of \(c.summary.applicable) applicable provisions fully implemented and \(c.notFullyMet.count) not yet fully met.")
             } else {
                 paragraphs.append("\(c.title): not answered yet.")
             }

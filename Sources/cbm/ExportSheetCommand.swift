@@ -7,7 +7,7 @@ extension CSV.Separator: ExpressibleByArgument {
     public static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
 }
 
-struct ExportSheet: ParsableCommand {
+struct ExportSheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-sheet",
         abstract: "Write one agency's interview sheet (CSV for Excel or LibreOffice).",
@@ -57,89 +57,21 @@ struct ExportSheet: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let assessment: Assessment
-        let catalog: Catalog
-        do {
-            let loaded = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(loaded.warnings)
-            (assessment, catalog) = (loaded.assessment, loaded.catalog)
-        } catch let error as LoadError {
-            throw fail(error.diagnostics)
-        }
+        let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+        printWarnings(warnings)
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let rows: [[String]]
         do {
             rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
         } catch {
-            throw failures(error.problems.map { "\(file): \($0)" })
+            throw UsageError(error.problems.map { "\(file): \($0)" })
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = output ?? "\(stem)-\(agency).csv"
-        do {
-            try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
+        try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
         print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
         print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
-    }
-}
-
-struct ImportSheet: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import-sheet",
-        abstract: "Merge an agency's filled sheet into the assessment file.",
-        discussion: """
-        Each row becomes the answer of the agency named in its `agency` column: its level or \
-        status, evidence and comment. A row left empty removes that agency's answer. The \
-        answers of other agencies, agreed levels (consensus), notes and everything else in \
-        the file are kept.
-
-        If any row cannot be read (a level of 7, an unknown id, a missing column, …), every \
-        such row is listed with its row and column, and the file is not changed. If the \
-        sheet changes nothing, the file is not rewritten. Otherwise the previous version \
-        is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
-        other than those cbm writes are not kept).
-
-        The sheet may be separated by commas, semicolons or tabs (found from its header \
-        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
-
-        Examples:
-          cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
-          cbm import-sheet customs.csv --into arventa-2026.yaml
-        """
-    )
-
-    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"), completion: Completion.sheet)
-    var sheet: String
-
-    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"), completion: Completion.assessment)
-    var into: String
-
-    @Flag(name: .customLong("dry-run"), help: "Show what would change, and write nothing.")
-    var dryRun = false
-
-    @Flag(name: .customLong("no-backup"), help: "Do not keep the previous version as FILE.bak.")
-    var noBackup = false
-
-    @OptionGroup var questionnaires: QuestionnaireOptions
-
-    func run() throws {
-        let outcome: SheetImporter.Outcome
-        do {
-            outcome = try SheetImporter.run(sheet: sheet, into: into, questionnaireDirectories: questionnaires.directories,
-                                            dryRun: dryRun, backup: !noBackup)
-        } catch let error as LoadError {
-            let errors = error.diagnostics.errors.count
-            let result = fail(error.diagnostics)
-            FileHandle.standardError.write(Data("\(errors) \(errors == 1 ? "problem" : "problems") found; \(into) was not changed.\n".utf8))
-            throw result
-        } catch let error as InterviewError {
-            throw failures(error.problems)
-        }
-        printWarnings(outcome.warnings)
-        print(outcome.report)
     }
 }

@@ -6,8 +6,9 @@ enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-struct Score: ParsableCommand {
+struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score an assessment: maturity levels, compliance rates and priorities.",
         discussion: """
         Prints, for each maturity questionnaire, the overall index and each dimension's \
@@ -39,14 +40,8 @@ struct Score: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let card: ScoreCard
-        do {
-            let (scored, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(warnings)
-            card = scored
-        } catch let error as LoadError {
-            throw fail(error.diagnostics)
-        }
+        let (card, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
+        printWarnings(warnings)
         switch format {
         case .text: print(card.terminalSummary(topPriorities: max(0, top)), terminator: "")
         case .json: print(card.json.rendered(), terminator: "")

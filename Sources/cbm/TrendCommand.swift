@@ -40,16 +40,8 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let trend: TrendReport
-        do {
-            let (built, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories)
-            printWarnings(diagnostics)
-            trend = built
-        } catch let error as LoadError {
-            throw fail(error.diagnostics)
-        } catch {
-            throw failure("\(error)")
-        }
+        let (trend, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories)
+        printWarnings(diagnostics)
         switch format {
         case .text: print(trend.terminalSummary(), terminator: "")
         case .json: print(trend.json.rendered(), terminator: "")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How numbers are shown in reports and in the terminal: one decimal, "—" when unknown.
-public enum Format {
+public enum NumberFormatting {
     public static let missing = "—"
 
     /// A score on the 1–5 scale: one decimal, halves rounded up as people do by hand

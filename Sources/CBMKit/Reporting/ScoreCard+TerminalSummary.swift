@@ -10,14 +10,14 @@ extension ScoreCard {
         for questionnaire in maturity {
             out.append("")
             out.append("\(questionnaire.title) (\(questionnaire.questionnaire) \(questionnaire.version))")
-            out.append("Overall index: \(Format.score(questionnaire.index)) — level \(Format.level(questionnaire.level, name: questionnaire.levelName(questionnaire.level)))")
+            out.append("Overall index: \(NumberFormatting.score(questionnaire.index)) — level \(NumberFormatting.level(questionnaire.level, name: questionnaire.levelName(questionnaire.level)))")
             if questionnaire.indicators.contains(where: { $0.scope != nil }) {
-                out.append("National index: \(Format.score(questionnaire.nationalIndex))   Cross-border index: \(Format.score(questionnaire.crossBorderIndex))")
+                out.append("National index: \(NumberFormatting.score(questionnaire.nationalIndex))   Cross-border index: \(NumberFormatting.score(questionnaire.crossBorderIndex))")
             }
             out.append("")
             let rows = questionnaire.dimensions.map { d -> [String] in
-                [d.title + (d.provisional ? " *" : ""), Format.score(d.score), Format.level(d.level, name: questionnaire.levelName(d.level)),
-                 String(d.target), Format.amount(d.gap), Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")]
+                [d.title + (d.provisional ? " *" : ""), NumberFormatting.score(d.score), NumberFormatting.level(d.level, name: questionnaire.levelName(d.level)),
+                 String(d.target), NumberFormatting.amount(d.gap), NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")]
             }
             out.append(TextTable(header: ["DIMENSION", "SCORE", "LEVEL", "TARGET", "GAP", "COVERAGE"], rows: rows,
                                  rightAligned: [1, 3, 4, 5]).render())
@@ -47,8 +47,8 @@ extension ScoreCard {
             out.append("")
             let rows = compliance.map { c -> [String] in
                 let counts = [ComplianceStatus.full, .partial, .pilot, .none].map { String(c.statusCounts[$0] ?? 0) }.joined(separator: "/")
-                return [c.questionnaire, Format.percent(c.rate), Format.percent(c.binding.rate), Format.percent(c.bestEndeavour.rate),
-                        Format.percent(c.coverage).replacingOccurrences(of: ".0%", with: "%"), counts]
+                return [c.questionnaire, NumberFormatting.percent(c.rate), NumberFormatting.percent(c.binding.rate), NumberFormatting.percent(c.bestEndeavour.rate),
+                        NumberFormatting.percent(c.coverage).replacingOccurrences(of: ".0%", with: "%"), counts]
             }
             out.append(TextTable(header: ["CHECKLIST", "RATE", "BINDING", "BEST ENDEAVOUR", "COVERAGE", "FULL/PARTIAL/PILOT/NONE"],
                                  rows: rows, rightAligned: [1, 2, 3, 4, 5]).render())
@@ -63,7 +63,7 @@ extension ScoreCard {
             out.append("Top priorities (\(shown.count) of \(priorities.count) gaps to target)")
             out.append("")
             let rows = shown.map { p in
-                [String(p.rank), p.indicator, Format.score(p.score), String(p.target), Format.amount(p.gap), Format.amount(p.priority)]
+                [String(p.rank), p.indicator, NumberFormatting.score(p.score), String(p.target), NumberFormatting.amount(p.gap), NumberFormatting.amount(p.priority)]
             }
             out.append(TextTable(header: ["#", "INDICATOR", "SCORE", "TARGET", "GAP", "PRIORITY"], rows: rows,
                                  rightAligned: [0, 2, 3, 4, 5]).render())
@@ -71,7 +71,7 @@ extension ScoreCard {
             out.append("Next steps:")
             for p in shown {
                 out.append("\(p.rank). \(p.indicatorTitle) — to reach level \(p.nextLevel):")
-                out.append(Format.wrap(p.nextStep ?? "(the questionnaire gives no next step for this level)", width: 76, indent: "   "))
+                out.append(NumberFormatting.wrap(p.nextStep ?? "(the questionnaire gives no next step for this level)", width: 76, indent: "   "))
             }
         }
         return out.joined(separator: "\n") + "\n"

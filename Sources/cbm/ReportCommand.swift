@@ -4,8 +4,9 @@ import Foundation
 
 extension ReportFormat: ExpressibleByArgument {}
 
-struct Report: ParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write the assessment-mission report (HTML or Markdown).",
         discussion: """
         The report holds: cover, executive summary, method, findings by dimension (levels, \
@@ -50,50 +51,29 @@ struct Report: ParsableCommand {
     func run() throws {
         let card: ScoreCard
         let catalog: Catalog
-        var trend: TrendReport?
-        do {
-            if baseline.isEmpty {
-                let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-                printWarnings(warnings)
-                catalog = loadedCatalog
-                card = Scorer.score(assessment, catalog: catalog, language: language)
-            } else {
-                // The questionnaires and every file are read once.
-                let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
-                printWarnings(loaded.warnings)
-                (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
-            }
-        } catch let error as LoadError {
-            throw fail(error.diagnostics)
-        } catch {
-            throw failure("\(error)")
+        var trend: TrendSeries?
+        if baseline.isEmpty {
+            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+            printWarnings(warnings)
+            catalog = loadedCatalog
+            card = Scorer.score(assessment, catalog: catalog, language: language)
+        } else {
+            // The questionnaires and every file are read once.
+            let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
+            printWarnings(loaded.warnings)
+            (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
         }
-        let text: String
-        do {
-            text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
-        } catch {
-            throw failure("\(error)")
-        }
+        let text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
         try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force)
     }
 }
 
-/// Writes a report atomically, or prints it for `-`; a clear message instead of a stack trace.
+/// Writes a report atomically, or prints it for `-`.
 func write(_ text: String, to path: String, force: Bool) throws {
     if path == "-" {
         print(text, terminator: "")
         return
     }
-    do {
-        try OutputFile.write(text, to: path, overwrite: force)
-    } catch {
-        throw failure("\(error)")
-    }
+    try OutputFile.write(text, to: path, overwrite: force)
     print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
-}
-
-/// Prints a message (not tied to a place in a file) and stops with exit code 1.
-func failure(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    return ExitCode(1)
 }

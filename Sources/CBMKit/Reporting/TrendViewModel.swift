@@ -1,6 +1,6 @@
 /// The trend part of the reports, as ready-to-print text: used by the trend report and by the
 /// "progress" chapter of a mission report given earlier assessments (`--baseline`).
-struct TrendModel {
+struct TrendViewModel {
     struct Cell { var text: String }
     struct Row {
         var id: String
@@ -56,14 +56,14 @@ struct TrendModel {
     var regressionThreshold: String
 }
 
-extension TrendModel {
-    init(_ trend: TrendReport) {
+extension TrendViewModel {
+    init(_ trend: TrendSeries) {
         country = trend.country
         firstPeriod = trend.periods.first ?? ""
         lastPeriod = trend.periods.last ?? ""
         periods = trend.periods.map { Cell(text: $0) }
         periodCount = String(trend.periods.count)
-        regressionThreshold = Format.amount(-Trend.regressionAt)
+        regressionThreshold = NumberFormatting.amount(-TrendBuilder.regressionAt)
         assessments = trend.assessments.map { AssessmentRow(period: $0.period, title: $0.title, date: $0.date ?? "") }
 
         maturity = trend.maturity.map { m in
@@ -81,7 +81,7 @@ extension TrendModel {
             let regressions = (m.dimensions + m.indicators).filter { !$0.series.regressions.isEmpty }
                 .map { Self.row($0, periods: trend.periods, percent: false) }
             // Items that some period's version did not have, or that were not scored in some period.
-            let missing = indicators.filter { row in row.cells.contains { $0.text == Format.missing } }
+            let missing = indicators.filter { row in row.cells.contains { $0.text == NumberFormatting.missing } }
             let versions = zip(trend.periods, m.versions).map { "\($0): \($1 ?? "not answered")" }.joined(separator: "; ")
             return MaturityBlock(id: m.questionnaire, title: m.title, versions: versions,
                                  index: Self.row(TrendItem(id: "index", title: "Overall index", dimension: nil, series: m.index), periods: trend.periods, percent: false),
@@ -109,21 +109,21 @@ extension TrendModel {
     }
 
     static func show(_ value: Double?, percent: Bool) -> String {
-        Format.withMinus(percent ? Format.percent(value) : Format.score(value))
+        NumberFormatting.withMinus(percent ? NumberFormatting.percent(value) : NumberFormatting.score(value))
     }
 
     /// The difference between two values as shown, computed from the shown text (so that it
     /// always equals what a reader gets by subtracting them); percentages in points.
     static func change(from old: Double?, to new: Double?, percent: Bool) -> String {
         guard old != nil, new != nil,
-              let text = Format.shownChange(from: show(old, percent: percent), to: show(new, percent: percent)) else { return Format.missing }
+              let text = NumberFormatting.shownChange(from: show(old, percent: percent), to: show(new, percent: percent)) else { return NumberFormatting.missing }
         return percent ? text + " points" : text
     }
 
     /// The change from the first value shown to the value of the latest period; "—" when the
     /// latest period has none (the item was not answered then) or only one value is shown.
     static func change(_ series: Series, percent: Bool) -> String {
-        guard let last = series.values.last, last != nil, series.values.compactMap({ $0 }).count >= 2 else { return Format.missing }
+        guard let last = series.values.last, last != nil, series.values.compactMap({ $0 }).count >= 2 else { return NumberFormatting.missing }
         return change(from: series.first, to: series.latest, percent: percent)
     }
 
@@ -132,17 +132,17 @@ extension TrendModel {
         let progress: String
         let latestShown = (series.values.last ?? nil) != nil && series.values.compactMap({ $0 }).count >= 2
         if !latestShown {
-            progress = Format.missing
+            progress = NumberFormatting.missing
         } else if series.targetMetAtBaseline {
             progress = "target met at start"
         } else if series.progress != nil, let target = series.target,
-                  let first = Format.hundredths(show(series.first, percent: false))?.value,
-                  let latest = Format.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
+                  let first = NumberFormatting.hundredths(show(series.first, percent: false))?.value,
+                  let latest = NumberFormatting.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
             // From the values as shown, like the change, so that a reader can check it.
             let value = Double(latest - first) / Double(Int64(target) * 100 - first)
-            progress = Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%"))
+            progress = NumberFormatting.withMinus(NumberFormatting.percent(value).replacingOccurrences(of: ".0%", with: "%"))
         } else {
-            progress = Format.missing
+            progress = NumberFormatting.missing
         }
         let regressionText = series.regressions.compactMap { period -> String? in
             guard let index = periods.firstIndex(of: period), index > 0, series.deltas[index] != nil else { return nil }
@@ -154,7 +154,7 @@ extension TrendModel {
                    progress: progress, regressed: !series.regressions.isEmpty, regressionText: regressionText)
     }
 
-    static func summary(_ trend: TrendReport) -> [String] {
+    static func summary(_ trend: TrendSeries) -> [String] {
         guard trend.periods.count >= 2 else {
             return ["Only one assessment (\(trend.periods.first ?? "")) was given, so there is no change to report yet. Give the files of earlier years too to see progress."]
         }
@@ -171,7 +171,7 @@ extension TrendModel {
             }
             let changes = m.dimensions.map { d in (d, change(d.series, percent: false)) }
             let improved = changes.filter { $0.1.hasPrefix("+") }
-                .sorted { (Format.hundredths($0.1)?.value ?? 0) > (Format.hundredths($1.1)?.value ?? 0) }
+                .sorted { (NumberFormatting.hundredths($0.1)?.value ?? 0) > (NumberFormatting.hundredths($1.1)?.value ?? 0) }
             if let best = improved.first {
                 text += " \(improved.count) of \(m.dimensions.count) dimensions improved"
                     + (improved.count == 1 ? ": \(best.0.title) (\(best.1))." : ", most of all \(best.0.title) (\(best.1)).")

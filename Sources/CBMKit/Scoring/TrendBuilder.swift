@@ -1,97 +1,6 @@
 import Foundation
 
-/// Year-over-year comparison of several assessments of one country.
-/// Built from score cards (never from files); items are matched by id across questionnaire
-/// versions, and what a version added, removed or renamed is listed, never guessed.
-public struct TrendReport: Sendable, Hashable {
-    public var country: String
-    /// Ordered from the earliest.
-    public var periods: [String]
-    public var assessments: [AssessmentInfo]
-    public var maturity: [MaturityTrend]
-    public var compliance: [ComplianceTrend]
-    public var changes: [VersionChange]
-}
-
-/// One number followed over the periods.
-public struct Series: Sendable, Hashable {
-    /// One per period; nil where the item was absent, unanswered or not applicable.
-    public var values: [Double?]
-    /// Change from the previous period; nil for the first period and where either is missing.
-    public var deltas: [Double?]
-    /// Periods whose delta is a regression (≤ −0.5 for maturity scores).
-    public var regressions: [String]
-    /// The latest assessment's target, for maturity items.
-    public var target: Int?
-    /// (latest − first) ÷ (target − first), when the target is above the first value.
-    public var progress: Double?
-    /// The first value already reached the target: there is no distance to cover.
-    public var targetMetAtBaseline: Bool
-
-    public var first: Double? { values.compactMap { $0 }.first }
-    public var latest: Double? { values.compactMap { $0 }.last }
-    /// Change between the first and the latest value.
-    public var change: Double? {
-        guard let first, let latest, values.compactMap({ $0 }).count >= 2 else { return nil }
-        return latest - first
-    }
-}
-
-public struct TrendItem: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    /// For indicators: their dimension.
-    public var dimension: String?
-    public var series: Series
-}
-
-public struct MaturityTrend: Sendable, Hashable {
-    public var questionnaire: String
-    public var title: String
-    /// The version answered in each period (nil where the questionnaire was not answered).
-    public var versions: [String?]
-    public var index: Series
-    public var dimensions: [TrendItem]
-    public var indicators: [TrendItem]
-}
-
-public struct ComplianceTrend: Sendable, Hashable {
-    public var questionnaire: String
-    public var title: String
-    public var versions: [String?]
-    public var rates: Series
-    public var bindingRates: Series
-    public var bestEndeavourRates: Series
-    public var sections: [TrendItem]
-}
-
-/// What changed in a questionnaire between the versions answered in two periods.
-public struct VersionChange: Sendable, Hashable {
-    public struct Renamed: Sendable, Hashable {
-        public var id: String
-        public var oldTitle: String
-        public var newTitle: String
-    }
-    public struct Item: Sendable, Hashable {
-        public var id: String
-        public var title: String
-    }
-
-    public var questionnaire: String
-    public var fromVersion: String
-    public var toVersion: String
-    /// The period from which the new version is used.
-    public var period: String
-    public var added: [Item]
-    public var removed: [Item]
-    public var renamed: [Renamed]
-}
-
-public struct TrendError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-}
-
-public enum Trend {
+public enum TrendBuilder {
     /// A drop of this much or more in a maturity score is flagged as a regression.
     public static let regressionAt = -0.5
 
@@ -105,17 +14,17 @@ public enum Trend {
         }
     }
 
-    public static func build(_ inputs: [Input], catalog: Catalog, language: String = LocalizedText.defaultLanguage) throws -> TrendReport {
-        guard !inputs.isEmpty else { throw TrendError(description: "give at least one assessment") }
+    public static func build(_ inputs: [Input], catalog: Catalog, language: String = LocalizedText.defaultLanguage) throws -> TrendSeries {
+        guard !inputs.isEmpty else { throw UsageError("give at least one assessment") }
         let countries = Set(inputs.map(\.card.assessment.country))
         if countries.count > 1 {
             let list = inputs.map { "\($0.file): \($0.card.assessment.country)" }.joined(separator: "; ")
-            throw TrendError(description: "these assessments are of different countries, and a trend follows one country: \(list). Give the files of one country only (the `country:` must be written the same way in each)")
+            throw UsageError("these assessments are of different countries, and a trend follows one country: \(list). Give the files of one country only (the `country:` must be written the same way in each)")
         }
         var byPeriod: [String: String] = [:]
         for input in inputs {
             if let other = byPeriod[input.card.assessment.period] {
-                throw TrendError(description: "\(other) and \(input.file) are both for the period \(input.card.assessment.period); give one assessment per period")
+                throw UsageError("\(other) and \(input.file) are both for the period \(input.card.assessment.period); give one assessment per period")
             }
             byPeriod[input.card.assessment.period] = input.file
         }
@@ -141,7 +50,7 @@ public enum Trend {
             changes += versionChanges(id: id, versions: scores.map { $0?.version }, periods: periods, catalog: catalog, language: language)
             return complianceTrend(id: id, scores: scores, periods: periods)
         }
-        return TrendReport(country: cards[0].assessment.country, periods: periods, assessments: cards.map(\.assessment),
+        return TrendSeries(country: cards[0].assessment.country, periods: periods, assessments: cards.map(\.assessment),
                            maturity: maturity, compliance: compliance, changes: changes)
     }
 
@@ -258,32 +167,5 @@ public enum Trend {
                     + s.provisions.map { VersionChange.Item(id: $0.id, title: $0.title.text(in: language)) }
             }
         }
-    }
-}
-
-/// Orders periods: "2024" < "2025-H1" < "2025-Q3" < "2025-10" < "2025-H2"… by year, then by
-/// the month each part of the year starts (a whole year counts from January).
-public enum PeriodOrder {
-    public static func startMonth(_ period: String) -> (year: Int, month: Int, span: Int) {
-        let parts = period.split(separator: "-")
-        let year = Int(parts.first ?? "") ?? 0
-        guard parts.count > 1 else { return (year, 1, 12) }
-        switch parts[1] {
-        case "H1": return (year, 1, 6)
-        case "H2": return (year, 7, 6)
-        case "Q1": return (year, 1, 3)
-        case "Q2": return (year, 4, 3)
-        case "Q3": return (year, 7, 3)
-        case "Q4": return (year, 10, 3)
-        default: return (year, Int(parts[1]) ?? 1, 1)
-        }
-    }
-
-    public static func precedes(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (startMonth(a), startMonth(b))
-        if x.year != y.year { return x.year < y.year }
-        if x.month != y.month { return x.month < y.month }
-        if x.span != y.span { return x.span > y.span }
-        return a < b
     }
 }

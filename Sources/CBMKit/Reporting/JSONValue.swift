@@ -1,0 +1,83 @@
+/// A JSON value with ordered keys, written by hand so that the output is stable (same
+/// key order every run) and `null` is written where a value is unknown.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+
+    public static func number(_ value: Double?) -> JSONValue { value.map { .double($0) } ?? .null }
+    public static func number(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    public static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+    /// Pretty-printed with two-space indentation and a final newline.
+    public func rendered() -> String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out + "\n"
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case let .bool(value): out += value ? "true" : "false"
+        case let .int(value): out += String(value)
+        case let .double(value):
+            if !value.isFinite {
+                out += "null"
+            } else if value == value.rounded(), abs(value) < 1e15 {
+                out += String(Int(value))
+            } else {
+                out += String(value)  // shortest text that reads back as the same number
+            }
+        case let .string(value): out += Self.quoted(value)
+        case let .array(items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                item.write(to: &out, indent: indent + 1)
+                out += index < items.count - 1 ? ",\n" : "\n"
+            }
+            out += String(repeating: "  ", count: indent) + "]"
+        case let .object(pairs):
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, (key, value)) in pairs.enumerated() {
+                out += String(repeating: "  ", count: indent + 1) + Self.quoted(key) + ": "
+                value.write(to: &out, indent: indent + 1)
+                out += index < pairs.count - 1 ? ",\n" : "\n"
+            }
+            out += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"  // safe to embed in HTML
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,7 @@
+/// The two formats of a report file: a web page (HTML) or Markdown text.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case html
+    case md
+
+    public var fileExtension: String { rawValue }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Mustache
+
+/// Renders the assessment-mission report from a `ScoreCard` with the templates bundled as
+/// package resources.
+public enum ReportRenderer {
+    /// Escapes user text for GitHub-flavoured Markdown: inert HTML, no table breaks, no
+    /// accidental emphasis, links, code or lists.
+    struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { Markdown.escape(text) }
+    }
+
+    /// Used by every `.html` template (see `makeLibrary`) instead of Mustache's default escaping.
+    struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    /// The templates of one format (`html` or `md`), parsed when that format is first used:
+    /// parsing takes longer than rendering a report, so a command parses only what it writes.
+    private static let htmlLibrary = makeLibrary(format: "html")
+    private static let markdownLibrary = makeLibrary(format: "md")
+
+    private static func makeLibrary(format: String) -> Result<MustacheLibrary, UsageError> {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "CBM_HTML")
+        guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
+            return .failure(UsageError("the report templates were not found next to the program; reinstall cbm"))
+        }
+        var library = MustacheLibrary()
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".\(format).mustache") {
+            let url = directory.appendingPathComponent(file)
+            do {
+                var text = try String(contentsOf: url, encoding: .utf8)
+                if format == "html" { text = "{{% CONTENT_TYPE: CBM_HTML}}" + text }
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            } catch {
+                return .failure(UsageError("the report template \(file) could not be read: \(error)"))
+            }
+        }
+        return .success(library)
+    }
+
+    /// The mission report. With `trend` (built from this and earlier assessments), it gains
+    /// a chapter on progress since the earliest one.
+    public static func render(
+        _ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage,
+        trend: TrendSeries? = nil
+    ) throws -> String {
+        let model = ReportViewModel(card: card, catalog: catalog, language: language, trend: trend)
+        return try render(model, template: "report.\(format.rawValue)")
+    }
+
+    /// The year-over-year report of several assessments of one country.
+    public static func renderTrend(_ trend: TrendSeries, format: ReportFormat) throws -> String {
+        let title = "\(trend.country) — Coordinated Border Management reform progress"
+            + (trend.periods.count > 1 ? " \(trend.periods.first!)–\(trend.periods.last!)" : "")
+        let document = TrendReportViewModel(title: title, generator: ReportViewModel.generatorName,
+                                     pageHeaderCSS: ReportViewModel.cssString(title), trend: TrendViewModel(trend))
+        return try render(document, template: "trend.\(format.rawValue)")
+    }
+
+    static func render(_ model: Any, template: String) throws -> String {
+        let library = try (template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
+        guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {
+            throw UsageError("the report template \(template) is missing; reinstall cbm")
+        }
+        return output
+    }
+
+    /// The file name a report gets by default: `arventa-2026.html` for `arventa-2026.yaml`.
+    public static func defaultOutputPath(for assessmentPath: String, format: ReportFormat) -> String {
+        let url = URL(fileURLWithPath: assessmentPath)
+        return url.deletingPathExtension().lastPathComponent + "." + format.fileExtension
+    }
+}

@@ -1,0 +1,7 @@
+/// The trend report's template data: the page around the `TrendViewModel`.
+struct TrendReportViewModel {
+    var title: String
+    var generator: String
+    var pageHeaderCSS: String
+    var trend: TrendViewModel
+}

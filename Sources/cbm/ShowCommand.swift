@@ -1,0 +1,35 @@
+import ArgumentParser
+import CBMKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a questionnaire as a readable document (Markdown), to review or print for interviews.",
+        discussion: """
+        Shows every dimension and indicator (question, what to look at, the five levels, \
+        next steps, evidence, references), or every provision of a convention checklist.
+
+        Examples:
+          cbm show cbm-core > cbm-core.md
+          cbm show wto-tfa
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"), completion: Completion.questionnaireID)
+    var id: String
+
+    @Option(help: "Language of the texts, when the questionnaire has it (for example ru).")
+    var language: String = "en"
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
+        if diagnostics.hasErrors { throw LoadError(diagnostics) }
+        guard let questionnaire = catalog.questionnaire(id) else {
+            let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
+            throw UsageError("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
+        }
+        print(QuestionnaireDocument.markdown(questionnaire, language: language))
+    }
+}

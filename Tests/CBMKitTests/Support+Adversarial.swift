@@ -132,3 +132,100 @@ enum Adversarial {
         return catalog
     }()
 }
+
+/// One field of a block-style YAML file (the files of `adversarial/complete/` write one value
+/// per line): where its value is, and which lines belong to it.
+struct YAMLField: CustomStringConvertible {
+    /// 0-based index of the line that holds the key (or the list item).
+    var line: Int
+    /// The key, or nil for a list item without one (`- text`, or a whole `- key: …` item).
+    var key: String?
+    /// The keys of the mappings around it, outermost first.
+    var path: [String]
+    /// Where its value starts on the line (0-based, in characters), and how many lines after
+    /// `line` belong to it (a nested block).
+    var valueStart: Int
+    var blockLines: Int
+    var isScalar: Bool
+
+    var parent: String? { path.last }
+    var description: String { (path + [key ?? "-"]).joined(separator: ".") + " (line \(line + 1))" }
+
+    /// Keys whose value is free text: any scalar is a valid value.
+    static let textKeys: Set = ["title", "summary", "notes", "question", "guidance", "name", "requirement", "note", "comment",
+                                "evidence", "prepared_by", "country", "source", "ref", "url", "body", "version", "en", "ru"]
+
+    /// True when any scalar is a valid value here: text, and items of text lists.
+    var isFreeText: Bool {
+        if let key, Self.textKeys.contains(key) { return true }
+        if let parent, ["levels", "next_steps"].contains(parent) { return key != nil }
+        if key == nil, let parent, ["evidence", "references"].contains(parent) { return true }  // `- WTO TFA` is a reference
+        return false
+    }
+
+    /// Every field of a block-style YAML text, including each list item as a whole.
+    static func fields(of text: String) -> [YAMLField] {
+        let lines = text.components(separatedBy: "\n")
+        var fields: [YAMLField] = []
+        var stack: [(column: Int, key: String)] = []
+        func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        func blockLength(after index: Int, deeperThan column: Int) -> Int {
+            var count = 0
+            for next in lines[(index + 1)...] {
+                let trimmed = next.drop { $0 == " " }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { count += 1; continue }
+                guard indentation(next) > column else { break }
+                count += 1
+            }
+            // Trailing blank lines belong to what follows.
+            var end = index + count
+            while end > index, lines[end].allSatisfy({ $0 == " " }) { end -= 1; count -= 1 }
+            return count
+        }
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            var column = indentation(line)
+            var rest = Substring(trimmed)
+            if rest.hasPrefix("- ") {
+                let dash = column
+                stack.removeAll { $0.column >= dash + 1 }
+                let path = stack.map(\.key)
+                column += 2
+                rest = rest.dropFirst(2)
+                if rest.contains(": ") || rest.hasSuffix(":") {
+                    // The whole item (a mapping) as one field.
+                    fields.append(YAMLField(line: index, key: nil, path: path, valueStart: dash + 2,
+                                            blockLines: blockLength(after: index, deeperThan: dash + 1), isScalar: false))
+                } else {
+                    fields.append(YAMLField(line: index, key: nil, path: path, valueStart: column, blockLines: 0, isScalar: true))
+                    continue
+                }
+            }
+            guard let colon = rest.range(of: ": ")?.lowerBound ?? (rest.hasSuffix(":") ? rest.index(before: rest.endIndex) : nil) else { continue }
+            let key = String(rest[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            stack.removeAll { $0.column >= column }
+            let path = stack.map(\.key)
+            let valueStart = column + rest.distance(from: rest.startIndex, to: colon) + 2
+            if rest.hasSuffix(":") {
+                fields.append(YAMLField(line: index, key: key, path: path, valueStart: valueStart - 1,
+                                        blockLines: blockLength(after: index, deeperThan: column), isScalar: false))
+                stack.append((column, key))
+            } else {
+                fields.append(YAMLField(line: index, key: key, path: path, valueStart: valueStart, blockLines: 0, isScalar: true))
+            }
+        }
+        return fields
+    }
+
+    /// The text with this field's value (and its nested lines) replaced by `value`, written
+    /// after `key: ` or `- `. Returns the text and the 1-based line and column of the value.
+    func replacing(in text: String, with value: String) -> (text: String, line: Int, column: Int) {
+        var lines = text.components(separatedBy: "\n")
+        let head = String(lines[line].prefix(valueStart))
+        let separator = head.hasSuffix(":") ? " " : ""
+        lines[line] = head + separator + value
+        lines.removeSubrange((line + 1)..<(line + 1 + blockLines))
+        return (lines.joined(separator: "\n"), line + 1, head.count + separator.count + 1)
+    }
+}

@@ -30,17 +30,16 @@ struct AssessmentDecoder {
         if let node = top.node("questionnaires", required: true, what: "the answers, by questionnaire id") {
             if let pairs = node.mappingPairs {
                 if pairs.isEmpty { sink.warning(node.location, "the assessment answers no questionnaire yet") }
-                var seen: [String: SourceLocation] = [:]
+                var seen = FirstOccurrences<String>()
                 for pair in pairs {
                     guard let id = pair.key.scalar else {
                         sink.error(pair.key.location, "expected a questionnaire id such as `cbm-core`, found \(pair.key.kindDescription)")
                         continue
                     }
-                    if let first = seen[id] {
-                        sink.error(pair.key.location, "the questionnaire `\(id)` appears twice under `questionnaires` (first at line \(first.line)); put all its answers in one place")
+                    if let first = seen.earlierLine(of: id, at: pair.key.location) {
+                        sink.error(pair.key.location, "the questionnaire `\(id)` appears twice under `questionnaires` (first at line \(first)); put all its answers in one place")
                         continue
                     }
-                    seen[id] = pair.key.location
                     if let answers = decodeAnswers(id: id, keyAt: pair.key.location, node: pair.value, agencies: agencies) {
                         answered.append(answers)
                     }
@@ -99,17 +98,16 @@ struct AssessmentDecoder {
             let known = Set(itemIDs)
             let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-            var seen: [String: Int] = [:]  // the line of the first
+            var seen = FirstOccurrences<String>()
             for pair in pairs {
                 guard let itemID = pair.key.scalar else {
                     sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
                     continue
                 }
-                if let first = seen[itemID] {
+                if let first = seen.earlierLine(of: itemID, at: pair.key.location) {
                     sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first)); keep one answer and put each agency's view under `responses`")
                     continue
                 }
-                seen[itemID] = pair.key.location.line
                 guard known.contains(itemID) else {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
                     if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
@@ -181,17 +179,16 @@ struct AssessmentDecoder {
             if fields.has(valueKey) {
                 sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
             }
-            var seen: [String: Int] = [:]  // the line of the first
+            var seen = FirstOccurrences<String>()
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
                 guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
                 if let agency, let at = response.node("agency")?.location {
-                    if let first = seen[agency] {
+                    if let first = seen.earlierLine(of: agency, at: at) {
                         sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
-                    seen[agency] = at.line
                 }
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }

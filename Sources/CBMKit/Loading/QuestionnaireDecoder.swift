@@ -153,22 +153,21 @@ struct QuestionnaireDecoder {
             return nil
         }
         var result: [Int: LocalizedText] = [:]
-        var seen: [Int: SourceLocation] = [:]
+        var seen = FirstOccurrences<Int>()
         for pair in pairs {
             guard let text = pair.key.scalar, let level = NumberText.wholeNumber(text), range.contains(level) else {
                 sink.error(pair.key.location, "expected the keys of `\(key)` in \(fields.context) to be levels \(range.lowerBound) to \(range.upperBound), found \(pair.key.kindDescription)")
                 continue
             }
-            if let first = seen[level] {
-                sink.error(pair.key.location, "level \(level) appears twice in `\(key)` of \(fields.context) (first at line \(first.line)); keep only one")
+            if let first = seen.earlierLine(of: level, at: pair.key.location) {
+                sink.error(pair.key.location, "level \(level) appears twice in `\(key)` of \(fields.context) (first at line \(first)); keep only one")
                 continue
             }
-            seen[level] = pair.key.location
             if let value = localizedText(pair.value, what: "level \(level) of `\(key)` in \(fields.context)", sink: sink) {
                 result[level] = value
             }
         }
-        let missing = range.filter { seen[$0] == nil }
+        let missing = range.filter { !seen.contains($0) }
         if required && !missing.isEmpty {
             let list = missing.map(String.init).joined(separator: ", ")
             sink.error(node.location, "\(fields.context) has no descriptor for level\(missing.count > 1 ? "s" : "") \(list) in `\(key)`; every indicator needs all five levels, 1 to 5")

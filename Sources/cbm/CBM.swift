@@ -16,7 +16,7 @@ struct CBM: ParsableCommand {
         Start with `cbm validate my-assessment.yaml` to find mistakes in a file.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
+        subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, CompareCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
     )
 }
 

@@ -71,16 +71,12 @@ public struct ComparisonBuilder: Sendable {
         let crossings = try CrossingComparison.pair(selected.filter { $0.card.assessment.crossingPoint != nil }
             .map { CrossingComparison.Side(card: $0.card, file: $0.file) })
 
-        let cards = countryInputs.map(\.card)
-        let maturityIDs = uniqueIDs(cards.map { $0.maturity.map(\.questionnaire) })
-        let complianceIDs = uniqueIDs(cards.map { $0.compliance.map(\.questionnaire) })
-        let maturity = maturityIDs.map { regionalMaturity($0, cards: cards) }
-        let compliance = complianceIDs.map { regionalCompliance($0, cards: cards) }
-
+        let maturityIDs = uniqueIDs(countryInputs.map { $0.card.maturity.map(\.questionnaire) })
+        let complianceIDs = uniqueIDs(countryInputs.map { $0.card.compliance.map(\.questionnaire) })
         // Ranks: by each maturity questionnaire's index; a country's rank is by the first one.
-        var ranks: [[String: Int]] = Array(repeating: [:], count: cards.count)
+        var ranks: [[String: Int]] = Array(repeating: [:], count: countryInputs.count)
         for id in maturityIDs {
-            let indexes = cards.map { card in card.maturity.first { $0.questionnaire == id }?.index }
+            let indexes = countryInputs.map { input in input.card.maturity.first { $0.questionnaire == id }?.index }
             for (n, rank) in Ranking.ranks(indexes).enumerated() { if let rank { ranks[n][id] = rank } }
         }
         var countries = zip(countryInputs, ranks).map { input, ranks in
@@ -94,6 +90,9 @@ public struct ComparisonBuilder: Sendable {
             default: return a.country.lowercased() < b.country.lowercased()
             }
         }
+        let cards = countries.map(\.card)
+        let maturity = maturityIDs.map { regionalMaturity($0, cards: cards) }
+        let compliance = complianceIDs.map { regionalCompliance($0, cards: cards) }
         return RegionalComparison(requestedPeriod: period, countries: countries, maturity: maturity, compliance: compliance,
                                   crossings: crossings, caveats: caveats(countries.map(\.card), maturityIDs: maturityIDs, complianceIDs: complianceIDs),
                                   leftOut: leftOut)

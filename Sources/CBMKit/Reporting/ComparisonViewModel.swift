@@ -33,6 +33,7 @@ struct ComparisonViewModel {
     var pageHeaderCSS: String
     var subtitle: String
     var assessments: [AssessmentRow]
+    var assessmentCount: String
     var summaryParagraphs: [String]
     var maturity: [MaturityBlock]
     var compliance: [ComplianceBlock]
@@ -68,6 +69,8 @@ extension ComparisonViewModel {
         subtitle = parts.joined(separator: " · ") + " · " + periods.joined(separator: ", ")
         assessments = comparison.countries.map { AssessmentRow(country: $0.country, period: $0.period, title: $0.card.assessment.title, file: $0.file) }
             + comparison.crossings.flatMap { c in c.sides.map { AssessmentRow(country: "\($0.crossingPoint) (\($0.country))", period: $0.period, title: $0.card.assessment.title, file: $0.file) } }
+
+        assessmentCount = "\(assessments.count) \(assessments.count == 1 ? "assessment" : "assessments")"
 
         maturity = comparison.maturity.map { m in
             let scored = comparison.countries.compactMap { c in c.card.maturity.first { $0.questionnaire == m.questionnaire }.map { (c, $0) } }

@@ -22,7 +22,7 @@ struct ComparisonViewModel {
     struct ComplianceRow { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
     struct ComplianceBlock { var id: String; var title: String; var versions: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
     struct SideCell { var score: String; var css: String; var views: String; var divergent: Bool }
-    struct CrossingRow { var id: String; var title: String; var scope: String; var sides: [SideCell]; var gap: String; var flagged: Bool }
+    struct CrossingRow { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
     struct CrossingTable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String }
     struct SideHeader { var name: String; var country: String; var file: String; var period: String }
     struct CrossingBlock { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
@@ -138,7 +138,7 @@ extension ComparisonViewModel {
         crossings = comparison.crossings.map { crossing in
             let tables = crossing.maturity.map { m -> CrossingTable in
                 let rows = m.indicators.map { i -> CrossingRow in
-                    CrossingRow(id: i.id, title: i.title, scope: i.scope?.rawValue ?? "", sides: i.sides.map { side in
+                    CrossingRow(id: i.id, title: i.title, scope: i.scope?.rawValue, sides: i.sides.map { side in
                         guard let side else { return SideCell(score: "not in this version", css: "lv0", views: "", divergent: false) }
                         let score: String
                         switch side.status {

@@ -199,9 +199,9 @@ struct CrossingPairTests {
             .replacingOccurrences(of: "        title: One\n", with: "        title: One\n        scope: cross-border\n")
             .replacingOccurrences(of: "        title: Two\n", with: "        title: Two\n        scope: national\n")
             .replacingOccurrences(of: "        title: Beta one\n", with: "        title: Beta one\n        scope: national\n")
-        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "scoped.yaml")
-        let node = try #require(root)
-        let scoped = try #require(Loader.decodeQuestionnaire(node, diagnostics: []).0)
+        let read = YAMLReader.read(Data(yaml.utf8), file: "scoped.yaml")
+        let document = try #require(read.value)
+        let scoped = try #require(Loader.decodeQuestionnaire(document, diagnostics: read.diagnostics).value)
         _ = catalog.add(scoped, file: "scoped.yaml", bundled: false)
         let a = ComparisonBuilder.Input(card: try card("Arlen", levels: ["alpha.one": 4, "alpha.two": 4, "beta.one": 1],
                                                         crossing: crossingHeader("P", "Bessa", "Q"), catalog: catalog), file: "p.yaml")

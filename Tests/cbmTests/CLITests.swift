@@ -22,9 +22,10 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    /// Runs `cbm` (or another program, such as a shell around it) and waits for it.
+    static func run(_ arguments: [String], in directory: URL = root, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

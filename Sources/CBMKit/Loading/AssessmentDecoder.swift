@@ -27,7 +27,7 @@ struct AssessmentDecoder {
         let country = header.string("country", required: true)
         var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")?.uppercased()
         if let text = period, !isValidPeriod(text) {
-            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
+            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026 (from \(plausibleYears.lowerBound) to \(plausibleYears.upperBound)), or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
             period = nil
         }
         let crossingPoint = decodeScope(header, country: country)
@@ -142,21 +142,24 @@ struct AssessmentDecoder {
             let known = Set(itemIDs)
             let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             for pair in pairs {
                 guard let itemID = pair.key.scalar else {
                     sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
                     continue
                 }
                 if let first = seen[itemID] {
-                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first.line)); keep one answer and put each agency's view under `responses`")
+                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first)); keep one answer and put each agency's view under `responses`")
                     continue
                 }
-                seen[itemID] = pair.key.location
+                seen[itemID] = pair.key.location.line
                 guard known.contains(itemID) else {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
                     if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
                     sink.error(pair.key.location, message)
+                    // Still check the answer itself, so that a wrong level inside is found now,
+                    // not after the id is corrected.
+                    _ = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared)
                     continue
                 }
                 if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared) {
@@ -194,7 +197,7 @@ struct AssessmentDecoder {
                 sink.error(pair.key.location, "the target for `\(id)` is set twice; keep only one")
                 continue
             }
-            guard let text = pair.value.scalar, let level = Int(text), MaturityLevel.range.contains(level) else {
+            guard let text = pair.value.scalar, let level = NumberText.wholeNumber(text), MaturityLevel.range.contains(level) else {
                 sink.error(pair.value.location, "expected the target for `\(id)` to be a level from 1 to 5, found \(pair.value.kindDescription)")
                 continue
             }
@@ -221,17 +224,17 @@ struct AssessmentDecoder {
             if fields.has(valueKey) {
                 sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
             }
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
                 guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
                 if let agency, let at = response.node("agency")?.location {
                     if let first = seen[agency] {
-                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first.line)); keep one response per agency")
+                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
-                    seen[agency] = at
+                    seen[agency] = at.line
                 }
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
@@ -275,9 +278,11 @@ struct AssessmentDecoder {
             case "na", "n/a": return .level(.notApplicable)
             case "unknown": return .level(.unknown)
             default:
-                if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
+                if let value = NumberText.wholeNumber(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
                 var message = "expected \(what()) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
-                if let number = Double(text), number.rounded() != number {
+                if let number = Double(text), number >= 1, number <= 5, number.rounded() == number {
+                    message += "; write the level as one digit, such as `\(Int(number))`"
+                } else if let number = Double(text), number.rounded() != number {
                     message += what().hasPrefix("`consensus`")
                         ? "; the agreed level is a whole number"
                         : "; levels are whole numbers (where agencies differ, give each agency's level under `responses` and the agreed one as `consensus`)"
@@ -315,13 +320,4 @@ struct AssessmentDecoder {
         }
         return id
     }
-}
-
-/// "2026", "2026-H1", "2026-Q3" or "2026-05".
-func isValidPeriod(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { return false }
-    guard parts.count == 2 else { return true }
-    let rest = String(parts[1])
-    return ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(rest) || (rest.count == 2 && (Int(rest).map { (1...12).contains($0) } ?? false))
 }

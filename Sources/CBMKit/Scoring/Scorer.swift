@@ -243,11 +243,3 @@ public enum Scorer {
         max(0, Double(target) - score)
     }
 }
-
-extension Loader {
-    /// Loads an assessment and scores it.
-    public static func scoreCard(at path: String, questionnaireDirectories: [String] = []) throws -> (ScoreCard, [Diagnostic]) {
-        let (assessment, catalog, warnings) = try assessment(at: path, questionnaireDirectories: questionnaireDirectories)
-        return (Scorer.score(assessment, catalog: catalog), warnings)
-    }
-}

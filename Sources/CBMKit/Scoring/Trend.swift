@@ -287,22 +287,3 @@ public enum PeriodOrder {
         return a < b
     }
 }
-
-extension Loader {
-    /// Loads and scores several assessments and builds their trend. Throws `LoadError` with
-    /// every problem of every file, or `TrendError` when they cannot be compared.
-    public static func trend(at paths: [String], questionnaireDirectories: [String] = [], language: String = LocalizedText.defaultLanguage) throws -> (TrendReport, Catalog, [Diagnostic]) {
-        let (catalog, catalogDiagnostics, loaded) = loadAssessments(at: paths, questionnaireDirectories: questionnaireDirectories) {
-            assessment, catalog in Scorer.score(assessment, catalog: catalog, language: language)
-        }
-        if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
-        var inputs: [Trend.Input] = []
-        var diagnostics = catalogDiagnostics
-        for (path, (card, found)) in zip(paths, loaded) {
-            diagnostics += found
-            if let card { inputs.append(Trend.Input(card: card, file: path)) }
-        }
-        if diagnostics.hasErrors { throw LoadError(diagnostics) }
-        return (try Trend.build(inputs, catalog: catalog, language: language), catalog, diagnostics)
-    }
-}

@@ -26,7 +26,8 @@ struct CompareCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment files: several countries, and crossing points with both sides.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment files: several countries, and crossing points with both sides.", valueName: "FILE"),
+              completion: Completion.assessment)
     var files: [String]
 
     @Option(help: "Compare this period (2026, 2026-H1, …) instead of the latest period of each country.")
@@ -37,7 +38,7 @@ struct CompareCommand: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "For html and md: where to write the report (default: comparison.html or .md in the current folder; - prints it).",
-        valueName: "PATH"))
+        valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")

@@ -81,8 +81,8 @@ extension RegionalComparison {
         }
         if !caveats.isEmpty || !leftOut.isEmpty {
             out.append("Not comparable, or left out:")
-            for caveat in caveats { out.append(Format.wrap("- " + ComparisonWording.caveat(caveat), width: 96, indent: "  ").dropFirst(2).description) }
-            for item in leftOut { out.append("  - \(item.file) is left out: \(ComparisonWording.leftOut(item)).") }
+            let items = caveats.map(ComparisonWording.caveat) + leftOut.map { "\($0.file) is left out: \(ComparisonWording.leftOut($0))." }
+            for item in items { out.append(String(Format.wrap("- " + item, width: 96, indent: "  ").dropFirst(2))) }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -239,6 +239,13 @@ struct CrossingPairTests {
         }
     }
 
+    @Test func aTrendDoesNotMixACountryAndOneOfItsCrossingPoints() throws {
+        let files = ["examples/arventa-2025.yaml", "examples/crossing-dovrak-2026.yaml"].map(Repository.path)
+        #expect(throws: TrendError.self) { try Loader.trend(at: files) }
+        let (card, _) = try Loader.scoreCard(at: Repository.path("examples/crossing-dovrak-2026.yaml"))
+        #expect(card.terminalSummary().contains("Crossing point: Dovrak, facing Zelmar (Republic of Kestria)"))
+    }
+
     @Test func theExampleCrossingPairs() throws {
         let (comparison, _, _) = try Loader.comparison(at: ["examples/crossing-dovrak-2026.yaml", "examples/crossing-zelmar-2026.yaml"].map(Repository.path))
         let crossing = try #require(comparison.crossings.first)

@@ -302,6 +302,19 @@ struct CrossingPointHeaderTests {
         #expect(itself.errors.first?.message.contains("the country assessed itself") == true)
     }
 
+    @Test func initStartsACrossingPointAssessment() throws {
+        let point = CrossingPoint(name: "Dovrak", neighbourCountry: "Bessa", facingCrossingPoint: "Zelmar")
+        let template = AssessmentTemplate(country: "Arlen", period: "2026", questionnaireIDs: ["mini"], crossingPoint: point)
+        #expect(template.defaultFileName() == "dovrak-2026.yaml")
+        let (assessment, diagnostics) = assessmentResult(try template.yaml(catalog: Fixtures.catalog))
+        #expect(diagnostics.isEmpty)
+        #expect(assessment?.crossingPoint == point)
+        #expect(assessment?.title == "Dovrak crossing point (Arlen) CBM assessment 2026")
+        let itself = AssessmentTemplate(country: "Arlen", period: "2026", questionnaireIDs: ["mini"],
+                                        crossingPoint: CrossingPoint(name: "Dovrak", neighbourCountry: "arlen", facingCrossingPoint: ""))
+        #expect(throws: InterviewError.self) { try itself.assessment(catalog: Fixtures.catalog) }
+    }
+
     @Test func theScopeIsWrittenBackAndInTheJSON() throws {
         let (assessment, _) = Self.check(crossingHeader("Dovrak", "Bessa", "Zelmar"))
         let written = AssessmentWriter.yaml(try #require(assessment))

@@ -153,6 +153,8 @@ struct ComparisonBuilderTests {
         // An item only one version has is compared among the countries that have it, and says so.
         let awareness = try #require(core.indicators.first { $0.id == "communication.public-awareness" })
         #expect(awareness.absentFrom == ["Kingdom of Borovia"] && awareness.spread.count == 1)
+        // Scored by one country of two: not a regional weakness, however low.
+        #expect(awareness.spread.median == 1 && !core.weakest.contains { $0.id == awareness.id })
         let passengers = try #require(core.indicators.first { $0.id == "procedures.passenger-processing" })
         #expect(passengers.absentFrom == ["Republic of Kestria"])
         let mix = comparison.caveats.compactMap { caveat -> [VersionChange]? in

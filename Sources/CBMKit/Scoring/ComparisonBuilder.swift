@@ -130,7 +130,8 @@ public struct ComparisonBuilder: Sendable {
             RegionalItem(id: i.id, title: i.title, dimension: i.dimension, spread: Spread(indicatorMaps.map { $0[i.id]?.score }),
                          absentFrom: zip(scored, indicatorMaps).filter { $1[i.id] == nil }.map(\.0.0))
         }
-        let needed = max(1, (scored.count + 1) / 2)
+        // Scored by at least half of the countries, and by two or more where two or more are compared.
+        let needed = max(min(2, scored.count), (scored.count + 1) / 2)
         let weakest = indicators.enumerated()
             .filter { $0.element.spread.count >= needed && $0.element.spread.median != nil }
             .sorted { a, b in

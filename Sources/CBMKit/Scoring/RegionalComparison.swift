@@ -43,7 +43,8 @@ public struct RegionalMaturity: Sendable, Hashable {
     public var dimensions: [RegionalItem]
     public var indicators: [RegionalItem]
     /// The indicators with the lowest regional median (scored by at least half the countries
-    /// that answered the questionnaire), lowest first: the common agenda of a regional programme.
+    /// that answered the questionnaire, and by at least two), lowest first: the common agenda
+    /// of a regional programme.
     public var weakest: [RegionalItem]
     /// Each country's place against the regional median, by country name.
     public var standings: [CountryStanding]

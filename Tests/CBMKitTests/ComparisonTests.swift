@@ -142,6 +142,13 @@ struct ComparisonBuilderTests {
         #expect(throws: ComparisonError.sameCountryTwice(country: "Arlen", period: "2026", files: ["a-2026.yaml", "copy.yaml"])) { try builder.build(twice) }
     }
 
+    @Test func subIndexesMissingFromOlderVersionsAreSaid() throws {
+        let (comparison, _, _) = try Loader.comparison(at: ["examples/arventa-2027.yaml", "examples/borovia-2026.yaml"].map(Repository.path))
+        #expect(comparison.caveats.contains(.noSubIndexes(questionnaire: "cbm-core", countries: ["Kingdom of Borovia"])))
+        let core = try #require(comparison.maturity.first)
+        #expect(core.nationalIndex.count == 1 && core.index.count == 2)
+    }
+
     @Test func versionMixIsMatchedByIDAndSaidPlainly() throws {
         let (kestria, catalog, _) = try Loader.assessment(at: Repository.path("examples/kestria-2026.yaml"))
         let (borovia, _, _) = try Loader.assessment(at: Repository.path("examples/borovia-2026.yaml"))

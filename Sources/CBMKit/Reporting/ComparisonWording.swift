@@ -26,6 +26,8 @@ enum ComparisonWording {
             return "\(country) answered version \(answered) of \(questionnaire), which cbm does not have; its answers were scored against version \(scored)."
         case let .provisional(questionnaire, country, dimensions):
             return "\(country), \(questionnaire): \(dimensions.count == 1 ? "the score of" : "the scores of") \(list(dimensions)) \(dimensions.count == 1 ? "is" : "are") provisional (fewer than 80% of the applicable indicators answered)."
+        case let .noSubIndexes(questionnaire, countries):
+            return "\(list(countries)) answered a version of \(questionnaire) that does not say which indicators are national and which cross-border, so \(countries.count == 1 ? "it has" : "they have") no national or cross-border sub-index; the regional figures of the sub-indexes leave \(countries.count == 1 ? "it" : "them") out."
         case let .missingQuestionnaire(questionnaire, countries):
             return "\(list(countries)) did not answer \(questionnaire); \(countries.count == 1 ? "it takes" : "they take") no part in its regional figures."
         case let .periodMix(periods):

@@ -93,6 +93,9 @@ public enum ComparisonCaveat: Sendable, Hashable {
     case scoredAgainstOtherVersion(questionnaire: String, country: String, answered: String, scored: String)
     /// Dimensions whose coverage is below 80 %: their scores rest on too few answers.
     case provisional(questionnaire: String, country: String, dimensions: [String])
+    /// Countries without national and cross-border sub-indexes (their questionnaire version
+    /// does not say which indicators are which), while others have them.
+    case noSubIndexes(questionnaire: String, countries: [String])
     /// Countries that did not answer a questionnaire that others answered.
     case missingQuestionnaire(questionnaire: String, countries: [String])
     /// The countries' assessments are of different periods.

@@ -31,6 +31,19 @@ extension Loader {
         return (card, try TrendBuilder.build(inputs, catalog: catalog, language: language), catalog, diagnostics)
     }
 
+    /// Loads and scores several assessments and compares them (`cbm compare`). Throws
+    /// `LoadError` with every problem of every file, or `ComparisonError` when they cannot be
+    /// compared. The files are read and scored on every processor core.
+    public static func comparison(
+        at paths: [String], questionnaireDirectories: [String] = [], period: String? = nil,
+        language: String = LocalizedText.defaultLanguage
+    ) throws -> (RegionalComparison, Catalog, [Diagnostic]) {
+        let (inputs, catalog, diagnostics) = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
+        let comparison = try ComparisonBuilder(catalog: catalog, language: language)
+            .build(inputs.map { ComparisonBuilder.Input(card: $0.card, file: $0.file) }, period: period)
+        return (comparison, catalog, diagnostics)
+    }
+
     /// Every file loaded and scored, in the order given; throws `LoadError` when any has an error.
     private static func scoredForTrend(at paths: [String], questionnaireDirectories: [String], language: String) throws
         -> (inputs: [TrendBuilder.Input], catalog: Catalog, diagnostics: [Diagnostic]) {

@@ -16,7 +16,7 @@ struct CBM: ParsableCommand {
         Start with `cbm validate my-assessment.yaml` to find mistakes in a file.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ListCommand.self, ScoreCommand.self, ReportCommand.self, TrendCommand.self, ShowCommand.self, InitCommand.self, ExportSheetCommand.self, ImportSheetCommand.self]
+        subcommands: [ValidateCommand.self, ListCommand.self, ScoreCommand.self, ReportCommand.self, TrendCommand.self, CompareCommand.self, ShowCommand.self, InitCommand.self, ExportSheetCommand.self, ImportSheetCommand.self]
     )
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the YAML of an assessment file into an `Assessment`, checking every answer
 /// against the questionnaires it names.
 struct AssessmentDecoder {
@@ -6,7 +8,10 @@ struct AssessmentDecoder {
     let file: String
 
     static let topKeys = ["assessment", "questionnaires"]
-    static let headerKeys = ["title", "country", "period", "date", "prepared_by", "notes", "agencies"]
+    static let headerKeys = ["title", "country", "period", "scope", "crossing_point", "neighbour_country", "facing_crossing_point",
+                             "date", "prepared_by", "notes", "agencies"]
+    /// The header keys that only an assessment of one crossing point has.
+    static let crossingPointKeys = ["crossing_point", "neighbour_country", "facing_crossing_point"]
     static let agencyKeys = ["id", "name"]
     static let answersKeys = ["version", "targets", "answers"]
     static let maturityAnswerKeys = ["consensus", "note", "responses", "level", "agency", "evidence", "comment"]
@@ -25,6 +30,7 @@ struct AssessmentDecoder {
             sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026 (from \(plausibleYears.lowerBound) to \(plausibleYears.upperBound)), or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
             period = nil
         }
+        let crossingPoint = decodeScope(header, country: country)
         let agencies = decodeAgencies(header)
         var answered: [QuestionnaireAnswers] = []
         if let node = top.node("questionnaires", required: true, what: "the answers, by questionnaire id") {
@@ -51,7 +57,44 @@ struct AssessmentDecoder {
         guard let title, let country, let period else { return nil }
         return Assessment(title: title, country: country, period: period, date: header.date("date"),
                           preparedBy: header.string("prepared_by"), notes: header.string("notes"),
-                          agencies: agencies, questionnaires: answered, file: file)
+                          agencies: agencies, questionnaires: answered, file: file, crossingPoint: crossingPoint)
+    }
+
+    /// `scope` and, for one crossing point, the keys naming it and the post it faces.
+    private func decodeScope(_ header: FieldReader, country: String?) -> CrossingPoint? {
+        var scope = AssessmentScope.country
+        if let node = header.node("scope") {
+            let text = node.scalar ?? ""
+            if let value = AssessmentScope(rawValue: text.lowercased()) {
+                scope = value
+            } else {
+                var message = "expected `scope` to be `country` (the whole country) or `crossing-point` (one border crossing point), found \(node.kindDescription)"
+                if let suggestion = sink.suggestion(for: text, in: AssessmentScope.allCases.map(\.rawValue)) { message += "; did you mean `\(suggestion)`?" }
+                sink.error(node.location, message)
+                // Check the crossing-point keys as if they were meant, so their mistakes show too.
+                scope = Self.crossingPointKeys.contains(where: header.has) ? .crossingPoint : .country
+                if scope == .country { return nil }
+            }
+        }
+        guard scope == .crossingPoint else {
+            for key in Self.crossingPointKeys where header.has(key) {
+                sink.error(header.keyLocation(key)!, "`\(key)` is only for the assessment of one border crossing point; add `scope: crossing-point` to the header, or remove `\(key)` if the assessment covers the whole country")
+            }
+            return nil
+        }
+        let name = header.string("crossing_point", required: true, what: "the name of the crossing point assessed, with `scope: crossing-point`")
+        let neighbour = header.string("neighbour_country", required: true, what: "the country on the other side of the border, written as its own assessment writes `country`")
+        let facing = header.string("facing_crossing_point", required: true, what: "the neighbour's crossing point that this one faces")
+        for (key, value) in [("crossing_point", name), ("neighbour_country", neighbour), ("facing_crossing_point", facing)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty, let at = header.node(key)?.location {
+                sink.error(at, "`\(key)` is empty; write a name")
+            }
+        }
+        if let neighbour, let country, CrossingPoint.sameName(neighbour, country), let at = header.node("neighbour_country")?.location {
+            sink.error(at, "`neighbour_country` is `\(neighbour.shortenedForMessage)`, the country assessed itself; write the country on the other side of the border")
+        }
+        guard let name, let neighbour, let facing else { return nil }
+        return CrossingPoint(name: name, neighbourCountry: neighbour, facingCrossingPoint: facing)
     }
 
     private func decodeAgencies(_ header: FieldReader) -> [Agency] {

@@ -60,6 +60,15 @@ public enum ReportRenderer {
         return try render(document, template: "trend.\(format.rawValue)")
     }
 
+    /// The comparison of several countries, and of the two sides of crossing points.
+    public static func renderComparison(_ comparison: RegionalComparison, format: ReportFormat) throws -> String {
+        let periods = Set(comparison.countries.map(\.period) + comparison.crossings.flatMap { $0.sides.map(\.period) }).sorted(by: PeriodOrder.precedes)
+        let subject = comparison.countries.isEmpty ? "Border crossing points seen from both sides" : "Regional comparison of Coordinated Border Management"
+        let title = subject + (periods.isEmpty ? "" : " " + periods.joined(separator: ", "))
+        let model = ComparisonViewModel(comparison, title: title, generator: ReportViewModel.generatorName, pageHeaderCSS: ReportViewModel.cssString(title))
+        return try render(model, template: "compare.\(format.rawValue)")
+    }
+
     static func render(_ model: Any, template: String) throws -> String {
         let library = try (template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
         guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {

@@ -168,6 +168,10 @@ struct ReportViewModel {
     var provisionalThreshold: String
     var trend: TrendViewModel?
     var trendChapter: String
+    /// For the assessment of one border crossing point: "Crossing point Dovrak, facing Zelmar (Republic of Kestria)".
+    var crossingPoint: String?
+    /// For one crossing point: what the assessment covers and how to read it with the other side.
+    var crossingPointMethod: String?
 }
 
 extension ReportViewModel {
@@ -183,6 +187,13 @@ extension ReportViewModel {
         preparedBy = info.preparedBy
         notes = info.notes
         generator = Self.generatorName
+        if let point = info.crossingPoint {
+            crossingPoint = "Crossing point \(point.name), facing \(point.facingCrossingPoint) (\(point.neighbourCountry))"
+            crossingPointMethod = "This assessment covers one border crossing point, \(point.name) (\(info.country)), not the whole country: its scores describe the practice at this post, and indicators decided nationally may be answered “not applicable”. Across the border it faces \(point.facingCrossingPoint) (\(point.neighbourCountry)). Cooperation at a crossing is shared, so read this report with the assessment of the other side: the command cbm compare shows both sides' levels for each indicator, the gap between them, and where each side's agencies disagree."
+        } else {
+            crossingPoint = nil
+            crossingPointMethod = nil
+        }
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
         provisionalThreshold = NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
 

@@ -11,11 +11,20 @@ extension ScoreCard {
                 ("date", .text(assessment.date)),
                 ("prepared_by", .text(assessment.preparedBy)),
                 ("agencies", .array(assessment.agencies.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
+                ("scope", .string(assessment.scope.rawValue)),
+                ("crossing_point", assessment.crossingPoint.map(\.json) ?? .null),
             ])),
             ("maturity", .array(maturity.map(\.json))),
             ("compliance", .array(compliance.map(\.json))),
             ("priorities", .array(priorities.map(\.json))),
         ])
+    }
+}
+
+extension CrossingPoint {
+    var json: JSONValue {
+        .object([("name", .string(name)), ("neighbour_country", .string(neighbourCountry)),
+                 ("facing_crossing_point", .string(facingCrossingPoint))])
     }
 }
 

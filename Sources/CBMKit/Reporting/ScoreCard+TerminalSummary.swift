@@ -6,6 +6,9 @@ extension ScoreCard {
         var line = "Country: \(assessment.country)   Period: \(assessment.period)"
         if let date = assessment.date { line += "   Date: \(date)" }
         out.append(line)
+        if let point = assessment.crossingPoint {
+            out.append("Crossing point: \(point.name), facing \(point.facingCrossingPoint) (\(point.neighbourCountry))")
+        }
 
         for questionnaire in maturity {
             out.append("")

@@ -20,7 +20,7 @@ public enum Scorer {
         }
         let info = AssessmentInfo(title: assessment.title, country: assessment.country, period: assessment.period,
                                   date: assessment.date, preparedBy: assessment.preparedBy, notes: assessment.notes,
-                                  agencies: assessment.agencies)
+                                  agencies: assessment.agencies, crossingPoint: assessment.crossingPoint)
         return ScoreCard(assessment: info, maturity: maturity, compliance: compliance, priorities: priorities(maturity))
     }
 

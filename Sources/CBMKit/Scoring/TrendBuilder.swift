@@ -21,6 +21,11 @@ public enum TrendBuilder {
             let list = inputs.map { "\($0.file): \($0.card.assessment.country)" }.joined(separator: "; ")
             throw UsageError("these assessments are of different countries, and a trend follows one country: \(list). Give the files of one country only (the `country:` must be written the same way in each)")
         }
+        let subjects = Set(inputs.map { $0.card.assessment.crossingPoint.map { CrossingPoint.normalized($0.name) } ?? "" })
+        if subjects.count > 1 {
+            let list = inputs.map { "\($0.file): \($0.card.assessment.crossingPoint.map { "crossing point \($0.name)" } ?? "the whole country")" }.joined(separator: "; ")
+            throw UsageError("these assessments cover different things, and a trend follows one: \(list). Give the assessments of the whole country, or those of one crossing point")
+        }
         var byPeriod: [String: String] = [:]
         for input in inputs {
             if let other = byPeriod[input.card.assessment.period] {

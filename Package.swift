@@ -20,7 +20,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates")]
+            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
         .executableTarget(
             name: "cbm",

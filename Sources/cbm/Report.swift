@@ -37,8 +37,7 @@ struct Report: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
         "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
@@ -48,6 +47,7 @@ struct Report: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
+        let language = languageOption.language
         let card: ScoreCard
         let catalog: Catalog
         var trend: TrendReport?
@@ -56,6 +56,7 @@ struct Report: ParsableCommand {
             printWarnings(warnings)
             catalog = loadedCatalog
             card = Scorer.score(assessment, catalog: catalog, language: language)
+            warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)
             if !baseline.isEmpty {
                 let (built, _, diagnostics) = try Loader.trend(at: baseline + [file], questionnaireDirectories: questionnaires.directories, language: language)
                 printWarnings(diagnostics.filter { $0.location.file != file })

@@ -37,12 +37,15 @@ struct TrendCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let trend: TrendReport
         do {
-            let (built, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories)
+            let (built, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories,
+                                                             language: languageOption.language)
             printWarnings(diagnostics)
             trend = built
         } catch let error as LoadError {

@@ -95,7 +95,8 @@ public struct AssessmentTemplate: Sendable, Hashable {
             problems.append("`--agency \(agency.id)=…` is given twice; give each agency once")
         }
         if !problems.isEmpty { throw InterviewError(problems) }
-        let title = trimmed(title) ?? "\(country) CBM assessment \(period)"
+        let strings = (try? StringTable.forLanguage(language)) ?? .english
+        let title = trimmed(title) ?? strings.text("init.default_title", ["country": country, "period": period])
         return Assessment(title: title, country: country, period: period,
                           preparedBy: trimmed(preparedBy),
                           agencies: agencies, questionnaires: questionnaires)

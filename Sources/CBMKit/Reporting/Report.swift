@@ -136,8 +136,8 @@ public enum Markdown {
         let leadingDigits = scalars.prefix { $0.properties.numericType != nil }.count
         for (offset, scalar) in scalars.enumerated() {
             switch scalar {
-            case "\r" where offset + 1 < scalars.count && scalars[offset + 1] == "\n": continue  // CRLF: one space, at the LF
-            case "\n", "\r": out += " "  // a line break would end a table row or a list item
+            case "\r" where offset + 1 < scalars.count && scalars[offset + 1] == "\n": continue  // CRLF: one break, at the LF
+            case "\n", "\r": out += "<br>"  // kept as an HTML break: a real one would end a table row or a list item
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

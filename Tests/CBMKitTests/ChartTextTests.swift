@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import CBMKit
+
+/// No chart text may leave its chart: measured in headless Chromium from the bounding box of
+/// every SVG text, in the bundled reports, in a report with long agency names (Latin and
+/// Cyrillic) and in the trend report. `.ci/run` installs Chromium and DejaVu Sans and sets
+/// CBM_REQUIRE_CHROMIUM=1, so that in CI this check cannot be skipped.
+@Suite("Chart text fits its chart")
+struct ChartTextTests {
+    static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { name -> String? in
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }.first
+    static var required: Bool { ProcessInfo.processInfo.environment["CBM_REQUIRE_CHROMIUM"] == "1" }
+
+    /// The bundled example with its agencies renamed to long names, in English and Russian.
+    static func longNamesReport() throws -> String {
+        var yaml = try String(contentsOfFile: Repository.path("examples/arventa-2026.yaml"), encoding: .utf8)
+        let names = [
+            "State Customs Committee": "State Customs Committee under the Cabinet of Ministers of the Republic of Arventa",
+            "Veterinary and Food Safety Inspectorate": "Государственная инспекция ветеринарного и фитосанитарного надзора и безопасности пищевых продуктов",
+            "Plant Protection Service": "Служба защиты растений Министерства сельского хозяйства",
+            "Ministry of Transport and Roads": "Ministry of Transport, Roads, Communications and Infrastructure Development",
+        ]
+        for (old, new) in names { yaml = yaml.replacingOccurrences(of: "name: \(old)}", with: "name: \"\(new)\"}") }
+        let directory = TemporaryDirectory()
+        let file = directory.write("long-names.yaml", yaml)
+        let (assessment, catalog, _) = try Loader.assessment(at: file.path)
+        return try ReportRenderer.render(Scorer.score(assessment, catalog: catalog), catalog: catalog, format: .html)
+    }
+
+    static func documents() throws -> [(String, String)] {
+        var documents: [(String, String)] = []
+        for name in ["arventa-2024", "arventa-2025", "arventa-2026", "arventa-trend"] {
+            documents.append(("reports/\(name).html", try String(contentsOfFile: Repository.path("reports/\(name).html"), encoding: .utf8)))
+        }
+        documents.append(("report with long agency names", try longNamesReport()))
+        let latest = Repository.path("examples/arventa-2026.yaml")
+        documents.append(("trend report of one assessment", try ReportRenderer.renderTrend(try Loader.trend(at: [latest]).0, format: .html)))
+        return documents
+    }
+
+    /// Measures every `<text>` of every chart in a page: the texts that leave their chart's box.
+    static func overflowing(_ html: String) throws -> (checked: Int, outside: [String]) {
+        let script = """
+        <script>
+        (function () {
+          const out = []; let checked = 0;
+          document.querySelectorAll('svg.chart').forEach(function (svg) {
+            const box = svg.getBoundingClientRect();
+            const name = svg.querySelector('title') ? svg.querySelector('title').textContent : '?';
+            svg.querySelectorAll('text').forEach(function (t) {
+              if (!t.textContent.trim()) return;
+              checked += 1;
+              const parts = t.querySelectorAll('tspan').length ? t.querySelectorAll('tspan') : [t];
+              parts.forEach(function (part) {
+                const r = part.getBoundingClientRect();
+                if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+                  out.push(name + ' | ' + part.textContent + ' | ' + [r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom].map(function (x) { return x.toFixed(1); }).join(' '));
+              });
+            });
+          });
+          const pre = document.createElement('pre'); pre.id = 'cbm-fit';
+          pre.textContent = 'CHECKED ' + checked + ' FONT ' + getComputedStyle(document.querySelector('svg.chart text') || document.body).fontFamily + '\\n' + out.join('\\n');
+          document.body.appendChild(pre);
+        })();
+        </script>
+        """
+        var page = html.replacingOccurrences(of: #"<meta http-equiv="Content-Security-Policy"[^>]*>"#, with: "", options: .regularExpression)
+        page = page.replacingOccurrences(of: "</body>", with: script + "</body>")
+        let directory = TemporaryDirectory()
+        let file = directory.write("page.html", page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--virtual-time-budget=5000",
+                             "--user-data-dir=\(directory.url.appendingPathComponent("profile").path)", "--dump-dom", file.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let dom = String(decoding: data, as: UTF8.self)
+        guard let start = dom.range(of: "<pre id=\"cbm-fit\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
+            throw ReportError(description: "Chromium gave no measurement")
+        }
+        let lines = dom[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        let checked = Int(lines.first?.split(separator: " ")[1] ?? "") ?? 0
+        return (checked, Array(lines.dropFirst()))
+    }
+
+    @Test(.enabled(if: chromium != nil || required, "needs Chromium (CI installs it)"))
+    func noChartTextLeavesItsChart() throws {
+        try #require(Self.chromium != nil, "Chromium is not installed; .ci/run installs it")
+        for (name, html) in try Self.documents() {
+            let (checked, outside) = try Self.overflowing(html)
+            #expect(checked > 20, "\(name): only \(checked) chart texts measured")
+            #expect(outside.isEmpty, "\(name): chart text outside its chart:\n\(outside.joined(separator: "\n"))")
+        }
+    }
+
+    /// The same widths as the fonts: a few texts measured in the font files by hand.
+    @Test func measuredWidths() {
+        // DejaVu Sans, 2048 units per em: "A" 1401, "Ж" 2134 (regular); bold "W" 2134.
+        #expect(abs(FontMetrics.width("A", size: 2048) - 1401) < 0.01)
+        #expect(FontMetrics.width("Государственная", size: 12) > FontMetrics.width("State", size: 12) * 2)
+        #expect(FontMetrics.width("iiii", size: 12) < FontMetrics.width("WWWW", size: 12) / 2)
+        #expect(FontMetrics.width("abc", size: 12, bold: true) > FontMetrics.width("abc", size: 12))
+        // Characters the font lacks count as one em each.
+        #expect(FontMetrics.width("中文", size: 10) == 20)
+    }
+
+    @Test func labelsWrapByWidth() {
+        let lines = FontMetrics.lines("Veterinary and Food Safety Inspectorate of the Ministry of Agriculture", maxWidth: 150, size: 12)
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { FontMetrics.width($0, size: 12) <= 150 })
+        #expect(lines.last!.hasSuffix("…"))
+        #expect(FontMetrics.lines("Short", maxWidth: 150, size: 12) == ["Short"])
+        let long = FontMetrics.lines("Государственнаяинспекцияветеринарногонадзора", maxWidth: 100, size: 12)
+        #expect(long.allSatisfy { FontMetrics.width($0, size: 12) <= 100 })
+    }
+}

@@ -3,35 +3,40 @@
 extension StringTable {
     /// A score with one decimal: "2.6" in English, «2,6» in Russian; "—" when unknown.
     /// The rounding is `Format.score`'s, so every language shows the same number.
-    public func score(_ value: Double?) -> String {
-        guard let value else { return Format.missing }
-        return localized(Format.score(value))
-    }
+    public func score(_ value: Double?) -> String { n(Format.score(value)) }
 
     /// A share (0–1) as a percentage with one decimal: "70.2%", «70,2 %».
-    public func percent(_ value: Double?) -> String {
-        guard let value else { return Format.missing }
-        return percentText(localized(Format.score(value * 100)))
-    }
+    public func percent(_ value: Double?) -> String { n(Format.percent(value)) }
 
     /// As `percent`, without a decimal that is zero: "80%", «80 %», but "83.3%".
-    public func roundPercent(_ value: Double?) -> String {
-        guard let value else { return Format.missing }
-        var number = Format.score(value * 100)
-        if number.hasSuffix(".0") { number.removeLast(2) }
-        return percentText(localized(number))
-    }
+    public func roundPercent(_ value: Double?) -> String { n(Format.percent(value).replacingOccurrences(of: ".0%", with: "%")) }
 
-    /// A number already formatted, with its sign: `+0.4`, `−0.5` (a true minus sign, which is
-    /// not read as a Markdown list marker); "0.0" keeps no sign.
+    /// A number with its sign: `+0.4`, `−0.5` (a true minus sign, which is not read as a
+    /// Markdown list marker); "0.0" keeps no sign.
     public func signed(_ value: Double?, percentPoints: Bool = false) -> String {
         guard let value else { return Format.missing }
-        let magnitude = Format.score(abs(value) * (percentPoints ? 100 : 1))
+        let magnitude = Format.amount(abs(value) * (percentPoints ? 100 : 1))
         let shown = localized(magnitude)
         let text = percentPoints ? counted(Format.roundedToTenth(abs(value) * 100), shown: shown, "count.points") : shown
         if magnitude == "0.0" { return text }
         return (value > 0 ? "+" : "−") + text
     }
+
+    /// A number as `Format` writes it ("2.6", "2.96", "-0.5", "−3.3", "83.3%", "—"), in this
+    /// language's style («2,6», «−0,5», «83,3 %»). Every number of a report goes through
+    /// `Format` first, so the figures are the same in every language; only the notation differs.
+    public func n(_ english: String) -> String {
+        guard conventions.decimal != "." || conventions.minus != "-" || conventions.percent != "{n}%" else { return english }
+        var text = english
+        let percent = text.hasSuffix("%")
+        if percent { text.removeLast() }
+        text = localized(text)
+        if conventions.minus != "-", text.hasPrefix("\u{2212}") { text = conventions.minus + text.dropFirst() }
+        return percent ? percentText(text) : text
+    }
+
+    /// A gap, priority or number of points (`Format.amount`), in this language's style.
+    public func amount(_ value: Double?) -> String { n(Format.amount(value)) }
 
     /// A whole number: "12", "−3".
     public func integer(_ value: Int) -> String {

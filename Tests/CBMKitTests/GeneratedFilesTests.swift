@@ -62,4 +62,15 @@ struct GeneratedFilesTests {
             #expect(stored == (try ReportRenderer.render(card, catalog: catalog, format: format, language: "ru")), "\(name) is out of date or missing: \(Self.fix)")
         }
     }
+
+    /// The trend report of the example in Russian: reports/arventa-trend.ru.html and .ru.md.
+    @Test func russianTrendReportIsCurrent() throws {
+        let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
+        let (trend, _, _) = try Loader.trend(at: files, language: "ru")
+        for format in ReportFormat.allCases {
+            let name = "reports/arventa-trend.ru.\(format.fileExtension)"
+            let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
+            #expect(stored == (try ReportRenderer.renderTrend(trend, format: format, language: "ru")), "\(name) is out of date or missing: \(Self.fix)")
+        }
+    }
 }

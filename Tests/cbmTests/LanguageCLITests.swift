@@ -25,7 +25,7 @@ struct LanguageCLITests {
         let result = try CLI.run(["show", "cbm-core", "--language", "ru"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("## Шкала"))
-        #expect(result.stdout.contains("| 3 | Определённый |"))
+        #expect(result.stdout.contains("| 3 | Регламентированный |"))
         // Untranslated texts are announced in one warning, never silently.
         let warnings = result.stderr.split(separator: "\n")
         #expect(warnings.count <= 1)

@@ -59,7 +59,7 @@ struct TranslationTests {
             #expect(step.name.languages == ["en", "ru"])
             #expect(step.summary?.languages == ["en", "ru"])
         }
-        #expect(ScaleLevel.standard.map { $0.name.text(in: "ru") } == ["Фрагментарный", "Начальный", "Определённый", "Управляемый", "Оптимизированный"])
+        #expect(ScaleLevel.standard.map { $0.name.text(in: "ru") } == ["Фрагментарный", "Начальный", "Регламентированный", "Управляемый", "Оптимизированный"])
         #expect(ScaleLevel.standard.map { $0.name.text() } == ["Fragmented", "Initial", "Defined", "Managed", "Optimised"])
     }
 }
@@ -116,7 +116,7 @@ struct RussianInterviewTests {
                                           agencies: [Agency(id: "customs", name: "Таможня")], language: "ru")
         let text = try template.yaml(catalog: RussianFixture.loaded.catalog, fileName: "arventa.yaml")
         #expect(text.contains("# Вопрос: Есть ли подписанное соглашение о сотрудничестве между пограничными ведомствами?"))
-        #expect(text.contains("# 3 Определённый: Подписано и применяется в основных пунктах пропуска."))
+        #expect(text.contains("# 3 Регламентированный: Подписано и применяется в основных пунктах пропуска."))
         #expect(text.contains("title: \"Республика Арвента: оценка скоординированного управления границами, 2026\""))
         #expect(AssessmentWriter.guideLanguage(in: text) == "ru")
         #expect(AssessmentWriter.guideLanguage(in: try AssessmentTemplate(country: "A", period: "2026", questionnaireIDs: ["ru-mini"])

@@ -24,7 +24,7 @@ struct CBM: ParsableCommand {
 struct QuestionnaireOptions: ParsableArguments {
     @Option(name: .customLong("questionnaires"), help: ArgumentHelp(
         "A folder (or file) with your own questionnaires, used with the standard ones. A questionnaire with the same id as a standard one replaces it. Can be given more than once.",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: Completion.anyFile)
     var directories: [String] = []
 }
 

@@ -30,7 +30,7 @@ struct Init: ParsableCommand {
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "A questionnaire to answer (see `cbm list`). Give it once per questionnaire, or several separated by commas.",
-        valueName: "ID"))
+        valueName: "ID"), completion: Completion.questionnaireID)
     var questionnaireIDs: [String] = []
 
     @Option(name: .customLong("agency"), help: ArgumentHelp(
@@ -45,7 +45,7 @@ struct Init: ParsableCommand {
     var preparedBy: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"))
+        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")

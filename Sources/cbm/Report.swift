@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
     @Option(help: "html (a web page to open, print or send) or md (Markdown text).")
@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "Where to write the report. Default: the assessment's name with .html or .md, in the current folder. Use - to print it instead.",
-        valueName: "PATH"))
+        valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -41,7 +41,7 @@ struct Report: ParsableCommand {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
         "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
-        valueName: "EARLIER"))
+        valueName: "EARLIER"), completion: Completion.assessment)
     var baseline: [String] = []
 
     @OptionGroup var questionnaires: QuestionnaireOptions

@@ -31,22 +31,22 @@ struct ExportSheet: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
-    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"))
+    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"), completion: Completion.agencyID)
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"))
+        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "Only this questionnaire (can be given more than once). Default: every questionnaire the assessment answers.",
-        valueName: "ID"))
+        valueName: "ID"), completion: Completion.questionnaireID)
     var only: [String] = []
 
-    @Option(help: "What separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
+    @Option(help: "What separates the cells: comma (the standard), semicolon (for Excel where the comma is the decimal sign) or tab.")
     var separator: CSV.Separator = .comma
 
     @Flag(help: "Replace the output file if it exists.")
@@ -107,10 +107,10 @@ struct ImportSheet: ParsableCommand {
         is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
         other than those cbm writes are not kept).
 
-        The sheet may be separated by commas or semicolons, with or without a byte-order \
-        mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). Sheets \
-        exported with --language ru are read too: Russian column headers and answers such \
-        as «частично», «полностью», «неприменимо» (see docs/translating.md).
+        The sheet may be separated by commas, semicolons or tabs (found from its header \
+        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). \
+        Sheets exported with --language ru are read too: Russian column headers and answers \
+        such as «частично», «полностью», «неприменимо» (see docs/translating.md).
 
         Examples:
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
@@ -118,10 +118,10 @@ struct ImportSheet: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"))
+    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"), completion: Completion.sheet)
     var sheet: String
 
-    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"), completion: Completion.assessment)
     var into: String
 
     @Flag(name: .customLong("dry-run"), help: "Show what would change, and write nothing.")

@@ -12,13 +12,13 @@ struct Validate: ParsableCommand {
         Exit status: 0 when there are no errors, 1 when there is at least one.
 
         Examples:
-          cbm validate examples/examplestan-2026.yaml
+          cbm validate examples/arventa-2026.yaml
           cbm validate examples/ questionnaires/
           cbm validate --language ru questionnaires/     (is every text translated into Russian?)
         """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"), completion: Completion.assessment)
     var paths: [String]
 
     @Option(help: ArgumentHelp(
@@ -90,7 +90,7 @@ struct Show: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"))
+    @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"), completion: Completion.questionnaireID)
     var id: String
 
     @OptionGroup var languageOption: LanguageOption
@@ -101,7 +101,8 @@ struct Show: ParsableCommand {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
         if diagnostics.hasErrors { throw fail(diagnostics) }
         guard let questionnaire = catalog.questionnaire(id) else {
-            throw failure("there is no questionnaire with the id `\(id)`; known: " + catalog.ids.joined(separator: ", "))
+            let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
+            throw failure("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
         warnUntranslated([(questionnaire.id, questionnaire.version)], catalog: catalog, strings: languageOption.strings)
         print(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))

@@ -6,7 +6,7 @@ import Testing
 /// every SVG text, in the bundled reports, in a report with long agency names (Latin and
 /// Cyrillic) and in the trend report. `.ci/run` installs Chromium and DejaVu Sans and sets
 /// CBM_REQUIRE_CHROMIUM=1, so that in CI this check cannot be skipped.
-@Suite("Chart text fits its chart")
+@Suite("Reports in Chromium: chart text fits, print length")
 struct ChartTextTests {
     static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { name -> String? in
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -104,6 +104,42 @@ struct ChartTextTests {
             let (checked, outside) = try Self.overflowing(html)
             #expect(checked > 20, "\(name): only \(checked) chart texts measured")
             #expect(outside.isEmpty, "\(name): chart text outside its chart:\n\(outside.joined(separator: "\n"))")
+        }
+    }
+
+    /// The bundled 6-agency example prints on at most 60 A4 pages (89 before the print layout
+    /// was made denser), with every answer, evidence and comment in the page.
+    @Test(.enabled(if: chromium != nil || required, "needs Chromium (CI installs it)"))
+    func bundledExamplePrintsOnSixtyPages() throws {
+        try #require(Self.chromium != nil, "Chromium is not installed; .ci/run installs it")
+        let directory = TemporaryDirectory()
+        let pdf = directory.url.appendingPathComponent("report.pdf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                             "--user-data-dir=\(directory.url.appendingPathComponent("profile").path)",
+                             "--print-to-pdf=\(pdf.path)", URL(fileURLWithPath: Repository.path("reports/arventa-2026.html")).absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let data = try Data(contentsOf: pdf)
+        let text = String(decoding: data, as: UTF8.self)
+        let pages = try NSRegularExpression(pattern: #"/Type\s*/Page[^s]"#).numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        #expect((30...60).contains(pages), "reports/arventa-2026.html prints on \(pages) A4 pages")
+
+        // Nothing is hidden to save paper: every evidence and comment is in the page, and the
+        // print style hides nothing.
+        let html = try String(contentsOfFile: Repository.path("reports/arventa-2026.html"), encoding: .utf8)
+        #expect(!html.contains("display: none") && !html.contains("display:none"))
+        for m in Example.loaded.card.maturity {
+            for i in m.indicators {
+                for r in i.responses {
+                    for text in [r.evidence, r.comment].compactMap({ $0 }) {
+                        #expect(html.contains(HTML.escape(text)), "\(i.id): \(text.prefix(40)) missing")
+                    }
+                }
+            }
         }
     }
 

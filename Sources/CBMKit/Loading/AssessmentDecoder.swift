@@ -114,6 +114,9 @@ struct AssessmentDecoder {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
                     if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
                     sink.error(pair.key.location, message)
+                    // Still check the answer itself, so that a wrong level inside is found now,
+                    // not after the id is corrected.
+                    _ = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared)
                     continue
                 }
                 if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared) {

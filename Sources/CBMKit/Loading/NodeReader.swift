@@ -281,6 +281,12 @@ func isLanguageCode(_ text: String) -> Bool {
 /// ids is still checked quickly; beyond 500 candidates no suggestion is made at all.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
     guard candidates.count <= 500 else { return nil }
+    // The beginning of exactly one allowed word (`vet` → `veterinary`, `wto` → `wto-tfa`).
+    let typed = word.lowercased()
+    if typed.count >= 2 {
+        let starting = candidates.filter { $0.lowercased().hasPrefix(typed) && $0.count > typed.count }
+        if starting.count == 1 { return starting[0] }
+    }
     let lowered = Array(word.lowercased().prefix(200))
     let letters = LetterCounts(lowered)
     var best: (candidate: String, distance: Int)?

@@ -20,6 +20,7 @@ public struct ValidationReport: Sendable {
         var parts: [String] = []
         if errorCount > 0 { parts.append(errorCount == 1 ? "1 error" : "\(errorCount) errors") }
         if warningCount > 0 { parts.append(warningCount == 1 ? "1 warning" : "\(warningCount) warnings") }
+        if files.isEmpty { return parts.joined(separator: " and ") + "; no file was checked." }
         return parts.joined(separator: " and ") + " in \(count)" + (errorCount == 0 ? " (warnings do not make a file invalid)." : ".")
     }
 }

@@ -158,12 +158,16 @@ public enum SVG {
     /// label column, header and key are made as large as the text needs.
     public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
-        let cell = 44.0, lineHeight = 13.0, slant = 0.5.squareRoot()
+        let lineHeight = 13.0, slant = 0.5.squareRoot()
+        // Agency names wrap onto up to three slanted lines; the columns are then made wider,
+        // so that each name stays a block of its own, clear of its neighbours.
+        let headerLines = columns.map { FontMetrics.lines($0, maxWidth: 300, size: FontSize.label, maxLines: 3) }
+        let headerLineCount = headerLines.map(\.count).max() ?? 1
+        let cell = headerLineCount == 1 ? 44.0 : (Double(headerLineCount) * lineHeight + 12) / slant
         let rowLabels = rows.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label) }
         let labelWidth = max(120, (rowLabels.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) + 16)
         let rowHeights = rowLabels.map { $0.count > 1 ? 34.0 : 26.0 }
         let rowTops = rowHeights.indices.map { rowHeights[..<$0].reduce(0, +) }
-        let headerLines = columns.map { FontMetrics.lines($0, maxWidth: 230, size: FontSize.label) }
         // A slanted name runs up and to the right from the foot of its column: as high and as
         // far right as its width × √½; a second line sits one line above and to the left.
         let headerHeight = (headerLines.map { lines in
@@ -294,7 +298,7 @@ extension SVG {
         }
         let endWidth = endTexts.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0
         let left = 44.0, right = lines.count > 1 ? max(24, endWidth - 10) : 24.0, top = 18.0, bottom = 40.0
-        let width = max(width, left + right + (percent ? 300 : 200))
+        let width = max(width, left + right + (percent ? 440 : 260))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {
             // Inset from the axes so that value labels do not sit on the tick labels.

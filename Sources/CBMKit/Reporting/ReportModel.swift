@@ -291,13 +291,7 @@ extension ReportModel {
         hasPriorities = !rows.isEmpty
         // Phase boundaries after the 5th and the 15th gap, moved down past any gaps of equal
         // priority, so that two gaps of the same priority never fall into different phases.
-        let priorityValues = card.priorities.map { Format.roundedToTenth($0.priority) }
-        func boundary(_ count: Int) -> Int {
-            var end = min(count, rows.count)
-            while end > 0 && end < rows.count && priorityValues[end] == priorityValues[end - 1] { end += 1 }
-            return end
-        }
-        let first = boundary(5), second = max(first, boundary(15))
+        let (first, second) = Self.phaseEnds(card.priorities.map(\.priority))
         phases = [
             Phase(name: t["report.phase1.name"],
                   description: first > 5 ? t["report.phase1.tied"] : t["report.phase1.description"],
@@ -337,6 +331,19 @@ extension ReportModel {
         references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.joined(separator: "; ")) }
 
         summaryParagraphs = Self.summary(card, t: t)
+    }
+
+    /// Where roadmap phases 1 and 2 end: after the 5th and the 15th gap, each moved down past
+    /// gaps of the same priority (as shown, one decimal), so that equal priorities share a phase.
+    static func phaseEnds(_ priorities: [Double]) -> (Int, Int) {
+        let shown = priorities.map(Format.roundedToTenth)
+        func end(_ count: Int) -> Int {
+            var end = min(count, shown.count)
+            while end > 0 && end < shown.count && shown[end] == shown[end - 1] { end += 1 }
+            return end
+        }
+        let first = end(5)
+        return (first, max(first, end(15)))
     }
 
     // MARK: Maturity

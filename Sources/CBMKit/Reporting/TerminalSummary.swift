@@ -51,7 +51,10 @@ extension ScoreCard {
                                  rows: rows, rightAligned: [1, 2, 3, 4, 5]).render())
         }
 
-        if !priorities.isEmpty {
+        if !priorities.isEmpty && topPriorities <= 0 {
+            out.append("")
+            out.append("\(counted(priorities.count, "gap")) to target; not listed (--top 0). The report lists them all with their next steps.")
+        } else if !priorities.isEmpty {
             out.append("")
             let shown = priorities.prefix(topPriorities)
             out.append("Top priorities (\(shown.count) of \(priorities.count) gaps to target)")

@@ -87,6 +87,16 @@ struct RussianReportTests {
         #expect(text.contains("Межведомственное сотрудничество   1,5   2,5       +1,0     4         40\u{A0}%"))
     }
 
+    @Test func scoreSummaryInRussian() throws {
+        let (assessment, catalog) = RussianFixture.loaded
+        let text = Scorer.score(assessment, catalog: catalog, language: "ru").terminalSummary(strings: try StringTable.forLanguage("ru"))
+        #expect(text.contains("Страна: Республика Арвента   Период: 2026   Дата: 15 октября 2026\u{A0}г."))
+        #expect(text.contains("Общий индекс: 2,7 — уровень 2 Начальный"))
+        #expect(text.contains("Оценки ведомств расходятся на 2 уровня и более по 1 показателю:"))
+        #expect(text.contains("Главные приоритеты (4 из 4 разрывов до целевого уровня)"))
+        #expect(text.contains("ru-checklist        53,3\u{A0}%        66,7\u{A0}%            33,3\u{A0}%  100\u{A0}%                1/2/1/1"))
+    }
+
     /// The figures of the example are the same in English and in Russian: every decimal number
     /// of one report is in the other, as often, once written with a decimal comma.
     @Test(arguments: [ReportFormat.html, .md])

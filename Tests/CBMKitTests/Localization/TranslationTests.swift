@@ -135,7 +135,7 @@ struct RussianInterviewTests {
     @Test func russianQuestionnaireDocument() throws {
         let q = try #require(RussianFixture.loaded.catalog.questionnaire("ru-checklist"))
         let text = QuestionnaireDocument.markdown(q, language: "ru")
-        #expect(text.contains("**Документ:** Тестовое соглашение — депозитарий или ответственная организация: WTO, принят 27 ноября 2014\u{A0}г., вступил в силу 22 февраля 2017\u{A0}г."))
+        #expect(text.contains("**Документ:** Тестовое соглашение — ответственная организация: WTO, принят 27 ноября 2014\u{A0}г., вступил в силу 22 февраля 2017\u{A0}г."))
         #expect(text.contains("5 положений в 2 разделов") == false)
         #expect(text.contains("| Положение | Требование | Характер обязательства |"))
         let maturity = QuestionnaireDocument.markdown(try #require(RussianFixture.loaded.catalog.questionnaire("ru-mini")), language: "ru")

@@ -68,6 +68,10 @@ struct ReportFaultsTests {
         #expect(!Example.html.contains("obl-rkc-general-annex"))
         #expect(Example.html.contains("obl-wto-tfa"))
         #expect(!Example.html.contains("(0 answered)"))
+        // Its caption goes with it: one caption per chart drawn.
+        let charts = Example.html.components(separatedBy: "<title id=\"obl-").count - 1
+        #expect(charts == 3)
+        #expect(Example.html.components(separatedBy: "Binding provisions (solid)").count - 1 == charts)
     }
 
     @Test func trendWording() throws {

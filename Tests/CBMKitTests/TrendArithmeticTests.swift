@@ -63,6 +63,14 @@ struct TrendArithmeticTests {
         for m in model.maturity {
             for row in [m.index] + m.dimensions + m.indicators {
                 Self.check(values: row.cells.map(\.text), change: row.change, where: "seed \(seed) \(row.id)")
+                // Progress to target, from the shown values too.
+                if row.progress.hasSuffix("%"), let target = Int64(row.target) {
+                    let shown = row.cells.map(\.text).filter { $0 != Format.missing }
+                    let first = Format.hundredths(shown.first!)!.value, last = Format.hundredths(shown.last!)!.value
+                    let expected = Double(last - first) / Double(target * 100 - first) * 100
+                    let printed = Double(row.progress.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: Format.minus, with: "-"))!
+                    #expect(abs(printed - expected) <= 0.05 + 1e-9, "seed \(seed) \(row.id): progress \(row.progress) for \(shown) and target \(target)")
+                }
                 for part in row.regressionText.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                     let pieces = part.components(separatedBy: " in ")
                     let index = try #require(periods.firstIndex(of: pieces[1]))

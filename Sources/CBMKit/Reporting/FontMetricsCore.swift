@@ -3,7 +3,9 @@
 /// labels are sized and wrapped by how wide they really print, not by counting characters.
 /// Covers Latin, Greek, Cyrillic and common punctuation and symbols; any other character
 /// counts as one em (wider than nearly every glyph), so a label is never measured too short.
-/// Kerning is left out: in DejaVu Sans it only brings letters closer.
+/// Kerning is left out; the charts keep a few pixels of margin, and the "Reports in
+/// Chromium" tests measure the printed result. A reader without DejaVu Sans gets Arial or
+/// another sans-serif font, which is narrower, so the labels still fit.
 public enum FontMetrics {
     struct Table: Sendable {
         var unitsPerEm: Double
@@ -40,24 +42,28 @@ public enum FontMetrics {
     /// pixels. A word longer than a line is cut; when the text does not fit, the last line
     /// ends with "…" (the whole text is always in the chart's description and in a table).
     public static func lines(_ text: String, maxWidth: Double, size: Double, bold: Bool = false, maxLines: Int = 2) -> [String] {
-        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // No chart line holds more than a few hundred characters: a longer text is cut first,
+        // so that measuring a hostile 100 000-character name stays quick.
+        let limited = text.unicodeScalars.count > 2_000 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(2_000))) : text
+        var stack = Array(limited.split(whereSeparator: \.isWhitespace).map(String.init).reversed())
         var lines: [String] = []
-        while !words.isEmpty {
+        while let first = stack.popLast() {
             if lines.count == max(1, maxLines) - 1 {
-                lines.append(fit(words.joined(separator: " "), maxWidth: maxWidth, size: size, bold: bold, ellipsis: true))
+                let rest = ([first] + stack.reversed()).joined(separator: " ")
+                lines.append(fit(rest, maxWidth: maxWidth, size: size, bold: bold, ellipsis: true))
                 return lines
             }
-            var line = words.removeFirst()
+            var line = first
             if width(line, size: size, bold: bold) > maxWidth {
                 let head = fit(line, maxWidth: maxWidth, size: size, bold: bold, ellipsis: false)
-                let rest = String(line.dropFirst(head.count))
                 lines.append(head)
-                if !rest.isEmpty { words.insert(rest, at: 0) }
+                let rest = String(line.dropFirst(head.count))
+                if !rest.isEmpty { stack.append(rest) }
                 continue
             }
-            while let next = words.first, width(line + " " + next, size: size, bold: bold) <= maxWidth {
+            while let next = stack.last, width(line + " " + next, size: size, bold: bold) <= maxWidth {
                 line += " " + next
-                words.removeFirst()
+                stack.removeLast()
             }
             lines.append(line)
         }
@@ -68,11 +74,17 @@ public enum FontMetrics {
     static func fit(_ text: String, maxWidth: Double, size: Double, bold: Bool, ellipsis: Bool) -> String {
         if width(text, size: size, bold: bold) <= maxWidth { return text }
         let mark = ellipsis ? "…" : ""
-        var characters = Array(text)
-        while characters.count > 1 && width(String(characters) + mark, size: size, bold: bold) > maxWidth {
-            characters.removeLast()
+        let room = maxWidth - width(mark, size: size, bold: bold)
+        var kept = ""
+        var used = 0.0
+        for character in text {
+            let advance = width(String(character), size: size, bold: bold)
+            if used + advance > room { break }
+            used += advance
+            kept.append(character)
         }
-        while characters.last == " " { characters.removeLast() }
-        return String(characters) + mark
+        if kept.isEmpty && !ellipsis { kept = String(text.prefix(1)) }
+        while kept.last == " " { kept.removeLast() }
+        return kept + mark
     }
 }

@@ -126,6 +126,8 @@ struct ReportModel {
         var counts: [StatusCount]
         var sectionsSVG: String
         var obligationSVG: String
+        /// Binding against best-endeavour: only for a checklist that has both kinds.
+        var hasObligationChart: Bool
         var sections: [SectionRow]
         var notMet: [ProvisionRow]
         var hasNotMet: Bool
@@ -533,6 +535,7 @@ extension ReportModel {
             counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label(t), count: t.integer(score.statusCounts[$0] ?? 0)) },
             sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: t.text("chart.bars_title", ["title": score.title]), strings: t),
             obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: t.text("chart.obligation_title", ["title": score.title]), strings: t),
+            hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
                 SectionRow(id: $0.id, title: $0.title, rate: t.percent($0.rate),
                            coverage: t.n(Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%")),

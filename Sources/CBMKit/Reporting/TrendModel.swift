@@ -147,7 +147,11 @@ extension TrendModel {
             progress = Format.missing
         } else if series.targetMetAtBaseline {
             progress = t["trend.target_met_at_start"]
-        } else if let value = series.progress {
+        } else if series.progress != nil, let target = series.target,
+                  let first = Format.hundredths(show(series.first, percent: false))?.value,
+                  let latest = Format.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
+            // From the values as shown, like the change, so that a reader can check it.
+            let value = Double(latest - first) / Double(Int64(target) * 100 - first)
             progress = t.n(Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%")))
         } else {
             progress = Format.missing

@@ -46,7 +46,8 @@ func printWarnings(_ diagnostics: [Diagnostic]) {
 /// is read, so that a language cbm has no texts for is an error, never silent English.
 struct LanguageOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The language of the output: en (English) or ru (Russian). Texts a questionnaire lacks in that language are shown in English, with a warning.",
+        "The language of the output: " + StringTable.availableLanguages.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            + ". Texts a questionnaire lacks in that language are shown in English, with a warning.",
         valueName: "CODE"))
     var language: String = LocalizedText.defaultLanguage
 

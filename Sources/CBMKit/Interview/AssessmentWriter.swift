@@ -33,7 +33,7 @@ public enum AssessmentWriter {
     /// Whether the text of an assessment file was written with a guide, and in which language
     /// (the marker is recognised in every language cbm has texts for).
     public static func guideLanguage(in text: String) -> String? {
-        let tables = ((try? StringTable.bundled.get()) ?? [:]).values.sorted { $0.language < $1.language }
+        let tables = StringTable.usable.values.sorted { $0.language < $1.language }
         for table in tables {
             let marker = "# " + table.text("init.marker")
             guard let placeholder = marker.range(of: "{language}") else { continue }

@@ -46,7 +46,7 @@ public enum AgencySheet {
         /// for, and the aliases.
         var acceptedHeaders: Set<String> {
             var names = Set([header] + aliases)
-            for table in ((try? StringTable.bundled.get()) ?? [:]).values { names.insert(header(table).lowercased()) }
+            for table in StringTable.usable.values { names.insert(header(table).lowercased()) }
             return names
         }
 
@@ -155,7 +155,7 @@ public enum AgencySheet {
     /// compared without regard to case and to ё/е.
     static func answerKey(for word: String) -> String? {
         let wanted = folded(word)
-        for table in ((try? StringTable.bundled.get()) ?? [:]).values {
+        for table in StringTable.usable.values {
             for key in ["na", "unknown", "full", "partial", "pilot", "none"] where words(key, table).contains(where: { folded($0) == wanted }) {
                 return key
             }

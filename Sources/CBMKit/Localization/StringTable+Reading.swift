@@ -33,9 +33,17 @@ extension StringTable {
 
     static func parse(_ data: Data, file: String) -> (StringTable?, [Diagnostic]) {
         let (root, readProblems) = YAMLReader.read(data, file: file)
-        var problems = readProblems
-        guard let root, let pairs = root.mappingPairs else {
-            if problems.isEmpty { problems.append(.error(SourceLocation(file: file, line: 1, column: 1), "expected the keys language, name, plural, numbers, dates and texts")) }
+        guard let root else { return (nil, readProblems) }
+        let (table, problems) = parse(root, file: file)
+        return (table, readProblems + problems)
+    }
+
+    /// The table in a YAML tree (kept apart from reading, so that only `parse(_:file:)`
+    /// depends on how the YAML reader hands out its tree).
+    static func parse(_ root: YAMLNode, file: String) -> (StringTable?, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        guard let pairs = root.mappingPairs else {
+            problems.append(.error(root.location, "expected the keys language, name, plural, numbers, dates and texts"))
             return (nil, problems)
         }
         var top: [String: YAMLNode] = [:]

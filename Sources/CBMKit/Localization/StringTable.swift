@@ -137,50 +137,77 @@ public struct UnsupportedLanguage: Error, Sendable, CustomStringConvertible {
 }
 
 extension StringTable {
-    /// The tables of every language in `Resources/locales`, read once.
-    static let bundled: Result<[String: StringTable], LoadError> = {
-        guard let directory = Bundle.module.url(forResource: "locales", withExtension: nil) else {
-            return .failure(LoadError([.error(SourceLocation(file: "locales", line: 1, column: 1),
-                                              "the texts of cbm (locales/*.yaml) were not found next to the program; reinstall cbm")]))
-        }
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    /// What reading `Resources/locales` gave: the tables that read without a problem and have
+    /// every text of English, and the problems of each language that did not.
+    struct Bundle: Sendable {
         var tables: [String: StringTable] = [:]
-        var problems: [Diagnostic] = []
-        for file in files {
-            let (table, found) = read(directory.appendingPathComponent(file), shownAs: "locales/\(file)")
-            problems += found
-            if let table { tables[table.language] = table }
+        /// Problems by language code (or file name when the code could not be read).
+        var problems: [String: [Diagnostic]] = [:]
+    }
+
+    /// The tables of every language in `Resources/locales`, read once. A damaged table makes
+    /// its own language unavailable (with its problems as the error); the others still work.
+    static let loaded: Bundle = {
+        guard let directory = Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) else {
+            return Bundle(problems: ["en": [.error(SourceLocation(file: "locales", line: 1, column: 1),
+                                                   "the texts of cbm (locales/*.yaml) were not found next to the program; reinstall cbm")]])
         }
-        if let english = tables[LocalizedText.defaultLanguage] {
-            for table in tables.values where table.language != english.language {
-                problems += table.differences(from: english)
-            }
-        } else {
-            problems.append(.error(SourceLocation(file: "locales/en.yaml", line: 1, column: 1), "the English texts of cbm are missing; reinstall cbm"))
-        }
-        return problems.hasErrors ? .failure(LoadError(problems)) : .success(tables)
+        return load(from: directory)
     }()
+
+    /// Reads every `*.yaml` table of a folder and checks each against English.
+    static func load(from directory: URL) -> Bundle {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        var bundle = Bundle()
+        for file in files {
+            let code = String(file.dropLast(".yaml".count))
+            let (table, found) = read(directory.appendingPathComponent(file), shownAs: "locales/\(file)")
+            if let table, !found.hasErrors { bundle.tables[table.language] = table } else { bundle.problems[code, default: []] += found }
+        }
+        if let english = bundle.tables[LocalizedText.defaultLanguage] {
+            for table in bundle.tables.values where table.language != english.language {
+                let differences = table.differences(from: english)
+                if differences.hasErrors {
+                    bundle.tables[table.language] = nil
+                    bundle.problems[table.language, default: []] += differences
+                }
+            }
+        } else if bundle.problems[LocalizedText.defaultLanguage] == nil {
+            bundle.problems[LocalizedText.defaultLanguage] = [.error(SourceLocation(file: "locales/en.yaml", line: 1, column: 1),
+                                                                     "the English texts of cbm are missing; reinstall cbm")]
+        }
+        return bundle
+    }
+
+    /// Every table, or every problem of every table: what the tests check.
+    static var bundled: Result<[String: StringTable], LoadError> {
+        let problems = loaded.problems.values.flatMap { $0 }
+        return problems.isEmpty ? .success(loaded.tables) : .failure(LoadError(problems))
+    }
+
+    /// The tables that can be used.
+    static var usable: [String: StringTable] { loaded.tables }
 
     /// The codes and names of the languages cbm can write, English first.
     public static var availableLanguages: [(code: String, name: String)] {
-        let tables = (try? bundled.get()) ?? [:]
-        return tables.values.sorted { ($0.language != "en" ? 1 : 0, $0.language) < ($1.language != "en" ? 1 : 0, $1.language) }
+        usable.values.sorted { ($0.language != "en" ? 1 : 0, $0.language) < ($1.language != "en" ? 1 : 0, $1.language) }
             .map { ($0.language, $0.nativeName == $0.name ? $0.name : "\($0.name), \($0.nativeName)") }
     }
 
     /// The table of a language. Throws `UnsupportedLanguage` for a language cbm has no texts
-    /// for (never falls back to English silently), and `LoadError` if a bundled table is damaged.
+    /// for (never falls back to English silently), and `LoadError` with the problems of a
+    /// table that is damaged or lacks texts.
     public static func forLanguage(_ language: String) throws -> StringTable {
-        let tables = try bundled.get()
-        guard let table = tables[language] else {
-            throw UnsupportedLanguage(language: language, available: availableLanguages)
-        }
-        return table
+        if let table = usable[language] { return table }
+        if let problems = loaded.problems[language] { throw LoadError(problems) }
+        throw UnsupportedLanguage(language: language, available: availableLanguages)
     }
 
-    /// The English table (always present in a working installation).
+    /// The English table, which every installation has (the tests read it).
     public static var english: StringTable {
-        // The tests check that the bundled English table reads without a problem.
-        try! forLanguage(LocalizedText.defaultLanguage)
+        guard let table = usable[LocalizedText.defaultLanguage] else {
+            fatalError("the English texts of cbm are damaged; reinstall cbm: " + (loaded.problems["en"] ?? []).map(\.description).joined(separator: "; "))
+        }
+        return table
     }
 }

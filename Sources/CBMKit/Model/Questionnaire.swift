@@ -50,7 +50,7 @@ public struct ScaleLevel: Sendable, Hashable {
     /// The scale used when a questionnaire defines none, in every language cbm has texts for
     /// (`scale.1.name`, `scale.1.summary`… in `Resources/locales/*.yaml`).
     public static let standard: [ScaleLevel] = {
-        let tables = (try? StringTable.bundled.get()) ?? [:]
+        let tables = StringTable.usable
         return (1...5).map { level in
             func text(_ key: String) -> LocalizedText {
                 var translations: [String: String] = [:]

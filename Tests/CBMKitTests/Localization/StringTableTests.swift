@@ -39,6 +39,19 @@ struct StringTableTests {
         #expect(differences.contains { $0.message.contains("`show.default_target` must use the placeholders {level}") })
     }
 
+    /// A translator's unfinished table makes only its own language unavailable.
+    @Test func aDamagedTableLeavesTheOthersWorking() throws {
+        let folder = TemporaryDirectory()
+        let locales = Repository.root.appendingPathComponent("Sources/CBMKit/Resources/locales")
+        for name in ["en.yaml", "ru.yaml"] { folder.write(name, try Data(contentsOf: locales.appendingPathComponent(name))) }
+        let english = try String(contentsOf: locales.appendingPathComponent("en.yaml"), encoding: .utf8)
+        folder.write("uz.yaml", english.replacingOccurrences(of: "language: en\n", with: "language: uz\n")
+            .replacingOccurrences(of: "    contents: Contents\n", with: ""))
+        let bundle = StringTable.load(from: folder.url)
+        #expect(Set(bundle.tables.keys) == ["en", "ru"])
+        #expect(bundle.problems["uz"]?.map(\.message) == ["the text `report.contents` is missing (English: “Contents”, locales/en.yaml:\(english.components(separatedBy: "\n").firstIndex(of: "    contents: Contents")! + 1))"])
+    }
+
     @Test func aCountedTextNeedsEveryPluralFormOfItsLanguage() {
         let yaml = """
         language: xx

@@ -43,9 +43,38 @@ struct ChartTextTests {
         }
         documents.append(("Russian report with Russian free text", try RussianReportTests.render(.html)))
         documents.append(("report with long agency names", try longNamesReport()))
+        documents.append(("charts with Russian labels", try russianCharts()))
         let latest = Repository.path("examples/arventa-2026.yaml")
         documents.append(("trend report of one assessment", try ReportRenderer.renderTrend(try Loader.trend(at: [latest]).0, format: .html)))
         return documents
+    }
+
+    /// Every kind of chart with Russian labels, which run about a fifth longer than English
+    /// ones, in the report's own style sheet: ready for reports in Russian.
+    static func russianCharts() throws -> String {
+        let dimensions = ["Политическая воля и руководство", "Организационные и институциональные механизмы", "Правовая база",
+                          "ИКТ и обмен данными", "Обучение и кадровые ресурсы", "Коммуникация и обмен информацией",
+                          "Инфраструктура и оборудование", "Устойчивость и постоянное совершенствование",
+                          "Пограничные процедуры и управление рисками", "Международное (трансграничное) сотрудничество"]
+        let radar = SVG.radar(dimensions.enumerated().map { SVG.RadarAxis(label: $1, score: 1.5 + Double($0) / 4, target: 4) },
+                              id: "ru-radar", title: "Радар")
+        let sections = ["Глава 3 — Таможенное оформление и другие таможенные формальности",
+                        "Возможность представления комментариев, информация до вступления в силу и консультации",
+                        "Дисциплины в отношении сборов и платежей, взимаемых при импорте и экспорте или в связи с ними",
+                        "Свобода транзита", "Сотрудничество таможенных органов"]
+        let bars = SVG.bars(sections.enumerated().map { SVG.Bar(label: $1, value: Double($0) / 4) }, id: "ru-bars", title: "Полосы")
+        let agencies = ["Государственный таможенный комитет", "Государственная пограничная служба",
+                        "Государственная инспекция ветеринарного и фитосанитарного надзора", "Министерство транспорта и дорог", "Рабочая группа"]
+        let heat = SVG.heatMap(rows: dimensions.map { SVG.HeatRow(label: $0, cells: agencies.map { _ in ("3", 3) }, divergent: $0.count > 30) },
+                               columns: agencies, id: "ru-heat", title: "Тепловая карта")
+        let lines = SVG.lineChart(lines: ["Соглашение ВТО об упрощении процедур торговли", "Пересмотренная Киотская конвенция",
+                                          "Международная конвенция о согласовании условий проведения контроля грузов на границах"]
+                                    .enumerated().map { SVG.Line(label: $1, values: [0.5, 0.6 + Double($0) / 20, 0.7]) },
+                                  periods: ["2024", "2025", "2026"], scale: 0...1, percent: true, id: "ru-lines", title: "Линии")
+        let report = try String(contentsOfFile: Repository.path("reports/arventa-2026.html"), encoding: .utf8)
+        let style = try #require(report.range(of: "<style>").flatMap { start in report.range(of: "</style>").map { report[start.lowerBound..<$0.upperBound] } })
+        return "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\">\(style)</head><body><main>"
+            + [radar, bars, heat, lines].map { "<figure>\($0)</figure>" }.joined() + "</main></body></html>"
     }
 
     /// Measures every `<text>` of every chart in a page: the texts that leave their chart's box.
@@ -103,6 +132,8 @@ struct ChartTextTests {
         for (name, html) in try Self.documents() {
             let (checked, outside) = try Self.overflowing(html)
             #expect(checked > 20, "\(name): only \(checked) chart texts measured")
+            let charts = html.components(separatedBy: "<svg ").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
+            #expect(!charts.contains { $0.contains("…") }, "\(name): a chart label was shortened")
             #expect(outside.isEmpty, "\(name): chart text outside its chart:\n\(outside.joined(separator: "\n"))")
         }
     }

@@ -136,4 +136,28 @@ struct FrictionTests {
         #expect(broken.stderr.contains("the header row seems to have been deleted"))
         #expect(!broken.stderr.contains("warning"))
     }
+
+    /// The README and docs link only to files in the repository, and the README's first
+    /// command writes where `git status` does not look (.build/ is ignored).
+    @Test func documentationLinksStayInTheRepository() throws {
+        let root = CLI.root.standardizedFileURL
+        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/\($0)" }
+        let pattern = try NSRegularExpression(pattern: #"\]\(([^)#\s]+)(#[^)]*)?\)"#)
+        for file in ["README.md"] + docs {
+            let url = root.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let target = String(text[Range(match.range(at: 1), in: text)!])
+                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+                let resolved = url.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                #expect(resolved.path.hasPrefix(root.path + "/"), "\(file) links outside the repository: \(target)")
+                #expect(FileManager.default.fileExists(atPath: resolved.path), "\(file) links to a missing file: \(target)")
+            }
+        }
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("swift run cbm report examples/arventa-2026.yaml --output .build/arventa-2026.html --force"))
+        #expect(!readme.contains("../shared"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("LICENSE").path))
+    }
 }

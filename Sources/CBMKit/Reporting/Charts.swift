@@ -292,11 +292,14 @@ extension SVG {
         guard !periods.isEmpty, !lines.isEmpty else { return "" }
         // Lines are named at their end: the right margin is as wide as the longest name.
         func show(_ value: Double) -> String { percent ? t.percent(value) : t.score(value) }
-        let endTexts = lines.map { line -> String in
-            guard lines.count > 1, let last = line.values.compactMap({ $0 }).last else { return "" }
-            return FontMetrics.fit(line.label, maxWidth: 220, size: FontSize.label, bold: false, ellipsis: true) + " " + show(last)
+        // A long name takes up to three lines, the last value after it.
+        let endTexts = lines.map { line -> [String] in
+            guard lines.count > 1, let last = line.values.compactMap({ $0 }).last else { return [] }
+            var text = FontMetrics.lines(line.label, maxWidth: 260, size: FontSize.label, maxLines: 3)
+            text[text.count - 1] += " " + show(last)
+            return text
         }
-        let endWidth = endTexts.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0
+        let endWidth = endTexts.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0
         let left = 44.0, right = lines.count > 1 ? max(24, endWidth - 10) : 24.0, top = 18.0, bottom = 40.0
         let width = max(width, left + right + (percent ? 440 : 260))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
@@ -323,7 +326,7 @@ extension SVG {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">\(escape(t.text("chart.target", ["value": show(target)])))</text>\n"
         }
-        var endLabels: [(x: Double, y: Double, text: String, colour: String)] = []
+        var endLabels: [(x: Double, y: Double, text: [String], colour: String)] = []
         for (n, line) in lines.enumerated() {
             let colour = greys[n % greys.count]
             let dash = line.dash.isEmpty ? dashes[n % dashes.count] : line.dash
@@ -345,16 +348,25 @@ extension SVG {
             }
             flush()
             if lines.count > 1, let lastIndex = line.values.lastIndex(where: { $0 != nil }), let last = line.values[lastIndex] {
-                endLabels.append((x(lastIndex) + 8, y(last) + 4, escape(endTexts[n]), colour))
+                endLabels.append((x(lastIndex) + 8, y(last) + 4, endTexts[n], colour))
             }
         }
         // End-of-line labels, moved apart so that close values do not print on top of each other.
+        let lineHeight = 13.0
         endLabels.sort { $0.y < $1.y }
-        for index in endLabels.indices.dropFirst() where endLabels[index].y < endLabels[index - 1].y + 14 {
-            endLabels[index].y = endLabels[index - 1].y + 14
+        for index in endLabels.indices.dropFirst() {
+            let previous = endLabels[index - 1]
+            let below = previous.y + Double(previous.text.count - 1) * lineHeight + 14
+            if endLabels[index].y < below { endLabels[index].y = below }
+        }
+        // Pushed past the foot of the plot: move them all up again.
+        if let last = endLabels.last {
+            let overflow = last.y + Double(last.text.count - 1) * lineHeight - (top + plotHeight + 4)
+            if overflow > 0 { for index in endLabels.indices { endLabels[index].y -= overflow } }
         }
         for label in endLabels {
-            svg += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" class=\"label\" fill=\"\(label.colour)\">\(label.text)</text>\n"
+            svg += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" class=\"label\" fill=\"\(label.colour)\">"
+                + tspans(label.text, x: label.x, lineHeight: lineHeight) + "</text>\n"
         }
         svg += "</svg>"
         return svg

@@ -27,6 +27,7 @@ struct ExportSheet: ParsableCommand {
         Examples:
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
           cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
+          cbm export-sheet arventa-2026.yaml --agency customs --language ru -o customs.csv   (the sheet in Russian)
         """
     )
 
@@ -51,8 +52,7 @@ struct ExportSheet: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questions, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -69,7 +69,7 @@ struct ExportSheet: ParsableCommand {
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let rows: [[String]]
         do {
-            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: languageOption.language)
         } catch {
             throw failures(error.problems.map { "\(file): \($0)" })
         }
@@ -82,8 +82,12 @@ struct ExportSheet: ParsableCommand {
         }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
-        print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+        let t = languageOption.strings
+        warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
+                         catalog: catalog, strings: t)
+        print(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                     "answered": t.integer(answered)]))
+        print(t.text("sheet.next", ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }
 
@@ -104,7 +108,9 @@ struct ImportSheet: ParsableCommand {
         other than those cbm writes are not kept).
 
         The sheet may be separated by commas, semicolons or tabs (found from its header \
-        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). \
+        Sheets exported with --language ru are read too: Russian column headers and answers \
+        such as «частично», «полностью», «неприменимо» (see docs/translating.md).
 
         Examples:
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run

@@ -25,7 +25,7 @@ let package = Package(
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates")]
+            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
         .executableTarget(
             name: "cbm",

@@ -27,6 +27,7 @@ struct ExportSheetCommand: ParsableCommand {
         Examples:
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
           cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
+          cbm export-sheet arventa-2026.yaml --agency customs --language ru -o customs.csv   (the sheet in Russian)
         """
     )
 
@@ -51,8 +52,7 @@ struct ExportSheetCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questions, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -62,7 +62,7 @@ struct ExportSheetCommand: ParsableCommand {
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let rows: [[String]]
         do {
-            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: languageOption.language)
         } catch {
             throw UsageError(error.problems.map { "\(file): \($0)" })
         }
@@ -71,7 +71,11 @@ struct ExportSheetCommand: ParsableCommand {
         try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
-        print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+        let t = languageOption.strings
+        warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
+                         catalog: catalog, strings: t)
+        print(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                     "answered": t.integer(answered)]))
+        print(t.text("sheet.next", ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }

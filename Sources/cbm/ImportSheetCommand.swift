@@ -19,7 +19,9 @@ struct ImportSheetCommand: ParsableCommand {
         other than those cbm writes are not kept).
 
         The sheet may be separated by commas, semicolons or tabs (found from its header \
-        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). \
+        Sheets exported with --language ru are read too: Russian column headers and answers \
+        such as «частично», «полностью», «неприменимо» (see docs/translating.md).
 
         Examples:
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run

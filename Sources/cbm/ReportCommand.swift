@@ -38,8 +38,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
         "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
@@ -49,6 +48,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
+        let language = languageOption.language
         let card: ScoreCard
         let catalog: Catalog
         var trend: TrendSeries?
@@ -63,6 +63,9 @@ struct ReportCommand: ParsableCommand {
             printWarnings(loaded.warnings)
             (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
         }
+        let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
+            + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
+        warnUntranslated(answered, catalog: catalog, strings: languageOption.strings)
         let text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
         try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force)
     }

@@ -37,13 +37,19 @@ struct ScoreCommand: ParsableCommand {
         if top < 0 { throw ValidationError("--top must be 0 or more, found \(top)") }
     }
 
+    @OptionGroup var languageOption: LanguageOption
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (card, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
+        let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
         printWarnings(warnings)
+        let card = Scorer.score(assessment, catalog: catalog, language: languageOption.language)
+        if format == .text {
+            warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)
+        }
         switch format {
-        case .text: print(card.terminalSummary(topPriorities: max(0, top)), terminator: "")
+        case .text: print(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
         case .json: print(card.json.rendered(), terminator: "")
         }
     }

@@ -12,14 +12,14 @@ struct ShowCommand: ParsableCommand {
         Examples:
           cbm show cbm-core > cbm-core.md
           cbm show wto-tfa
+          cbm show cbm-core --language ru > cbm-core.ru.md
         """
     )
 
     @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"), completion: Completion.questionnaireID)
     var id: String
 
-    @Option(help: "Language of the texts, when the questionnaire has it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -30,6 +30,7 @@ struct ShowCommand: ParsableCommand {
             let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
             throw UsageError("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
-        print(QuestionnaireDocument.markdown(questionnaire, language: language))
+        warnUntranslated([(questionnaire.id, questionnaire.version)], catalog: catalog, strings: languageOption.strings)
+        print(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
     }
 }

@@ -48,7 +48,7 @@ public enum SheetImporter {
         // Nothing to do: the file stays exactly as it is.
         if result.merged.withoutLocations == assessment.withoutLocations {
             outcome.report = (heading(outcome) + [
-                "No changes: \(file) already holds every answer in the sheet (\(plural(result.unchangedRows, "row")) read). The file was not rewritten.",
+                "No changes: \(file) already holds every answer in the sheet (\(countedNoun(result.unchangedRows, "row")) read). The file was not rewritten.",
             ]).joined(separator: "\n")
             return outcome
         }
@@ -70,7 +70,7 @@ public enum SheetImporter {
         if let example = lost.first {
             let whereKept = !backup ? "they will be lost (--no-backup)" : "the backup \(file).bak keeps them"
             warnings.append(.warning(SourceLocation(file: file, line: example.line, column: 1),
-                "\(plural(lost.count, "comment line")) of \(file) (such as `\(example.text.shortenedForMessage)`) \(lost.count == 1 ? "is" : "are") not kept: cbm rewrites the file in its standard layout; \(whereKept). Keep remarks in `note`, `evidence` or `comment` fields"))
+                "\(countedNoun(lost.count, "comment line")) of \(file) (such as `\(example.text.shortenedForMessage)`) \(lost.count == 1 ? "is" : "are") not kept: cbm rewrites the file in its standard layout; \(whereKept). Keep remarks in `note`, `evidence` or `comment` fields"))
             outcome.warnings = warnings
         }
 
@@ -121,7 +121,7 @@ public enum SheetImporter {
 
     private static func summary(_ result: SheetMerge) -> String {
         let count = { (kind: SheetMerge.Change.Kind) in result.changes.filter { $0.kind == kind }.count }
-        return "\(plural(result.changes.count, "change")) (\(count(.added)) added, \(count(.changed)) changed, \(count(.removed)) removed); \(plural(result.unchangedRows, "row")) unchanged."
+        return "\(countedNoun(result.changes.count, "change")) (\(count(.added)) added, \(count(.changed)) changed, \(count(.removed)) removed); \(countedNoun(result.unchangedRows, "row")) unchanged."
     }
 
     /// Comment lines of the original file that the rewritten text does not have: the user's
@@ -165,8 +165,4 @@ public enum SheetImporter {
         return .warning(SourceLocation(file: file, line: index.map { $0 + 1 } ?? 1, column: column),
             "the title “\(assessment.title.shortenedForMessage)” names \(years.joined(separator: ", ")) but the period is \(assessment.period); if this file is a copy of an earlier year's, change `title:` too")
     }
-}
-
-private func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

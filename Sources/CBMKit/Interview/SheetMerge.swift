@@ -122,7 +122,7 @@ public struct SheetMerge: Sendable {
         for (index, cell) in header.cells.enumerated() {
             let name = normalizedHeader(AgencySheet.unguarded(cell))
             guard !name.isEmpty else { continue }
-            guard let column = AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.aliases.contains(name) }) else {
+            guard let column = AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.acceptedHeaders.contains(name) }) else {
                 warnings.append(.warning(at(1, index), "\(place(1, index)): cbm does not read the column `\(cell.shortenedForMessage)`; what it holds is not imported"))
                 continue
             }
@@ -376,8 +376,16 @@ public struct SheetMerge: Sendable {
 
     /// A level (1–5, na, unknown) or a status (full, partial, pilot, none, na, unknown), as
     /// the assessment file accepts them (`N/A` and capitals included).
+    /// The words of a Russian (or other language's) sheet are read as well: `частично` is
+    /// `partial`, `н/п` is `na` (see `sheet.values` in `Resources/locales/*.yaml`).
     static func parseValue(_ text: String, kind: QuestionnaireKind) -> Result<AnswerValue, Message> {
-        let lowered = text.lowercased()
+        var lowered = text.lowercased()
+        if let key = AgencySheet.answerKey(for: text) {
+            if kind == .maturity && !["na", "unknown"].contains(key) {
+                return .failure(Message(text: "expected a level from 1 to 5, `na` (not applicable) or `unknown`, found `\(text.shortenedForMessage)`; `\(text.shortenedForMessage)` is a status\(lowered == key ? "" : " (\(key))"), but this row is an indicator of a maturity questionnaire"))
+            }
+            lowered = key
+        }
         switch kind {
         case .maturity:
             switch lowered {

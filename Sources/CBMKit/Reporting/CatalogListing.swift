@@ -17,15 +17,11 @@ public struct QuestionnaireSummary: Sendable, Hashable {
         file = entry.file
         switch questionnaire {
         case let .maturity(q):
-            contents = counted(q.dimensions.count, "dimension") + ", " + counted(q.indicators.count, "indicator")
+            contents = countedNoun(q.dimensions.count, "dimension") + ", " + countedNoun(q.indicators.count, "indicator")
         case let .compliance(q):
-            contents = counted(q.sections.count, "section") + ", " + counted(q.provisions.count, "provision")
+            contents = countedNoun(q.sections.count, "section") + ", " + countedNoun(q.provisions.count, "provision")
         }
     }
-}
-
-func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// A plain-text table with aligned columns, for the terminal.

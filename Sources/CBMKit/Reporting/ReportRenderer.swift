@@ -42,21 +42,26 @@ public enum ReportRenderer {
     }
 
     /// The mission report. With `trend` (built from this and earlier assessments), it gains
-    /// a chapter on progress since the earliest one.
+    /// a chapter on progress since the earliest one. Throws `UnsupportedLanguage` for a
+    /// language cbm has no texts for.
     public static func render(
         _ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage,
         trend: TrendSeries? = nil
     ) throws -> String {
-        let model = ReportViewModel(card: card, catalog: catalog, language: language, trend: trend)
+        let strings = try StringTable.forLanguage(language)
+        var model = ReportViewModel(card: card, catalog: catalog, language: language, trend: trend)
+        model.t = strings.templateTexts(html: format == .html, values: ["threshold": model.provisionalThreshold])
         return try render(model, template: "report.\(format.rawValue)")
     }
 
     /// The year-over-year report of several assessments of one country.
-    public static func renderTrend(_ trend: TrendSeries, format: ReportFormat) throws -> String {
-        let title = "\(trend.country) — Coordinated Border Management reform progress"
-            + (trend.periods.count > 1 ? " \(trend.periods.first!)–\(trend.periods.last!)" : "")
-        let document = TrendReportViewModel(title: title, generator: ReportViewModel.generatorName,
-                                     pageHeaderCSS: ReportViewModel.cssString(title), trend: TrendViewModel(trend))
+    public static func renderTrend(_ trend: TrendSeries, format: ReportFormat, language: String = LocalizedText.defaultLanguage) throws -> String {
+        let strings = try StringTable.forLanguage(language)
+        let title = trend.periods.count > 1
+            ? strings.text("trend.document_title_span", ["country": trend.country, "first": trend.periods.first!, "last": trend.periods.last!])
+            : strings.text("trend.document_title", ["country": trend.country])
+        let document = TrendReportViewModel(title: title, generator: ReportViewModel.generatorName, pageHeaderCSS: ReportViewModel.cssString(title),
+                                     language: language, t: strings.templateTexts(html: format == .html), trend: TrendViewModel(trend, strings: strings))
         return try render(document, template: "trend.\(format.rawValue)")
     }
 

@@ -55,7 +55,7 @@ struct CompareCommand: ParsableCommand {
         printWarnings(diagnostics)
         switch format {
         case .text: print(comparison.terminalSummary(), terminator: "")
-        case .json: print(comparison.json.rendered(), terminator: "")
+        case .json: print(comparison.jsonText, terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text = try ReportRenderer.renderComparison(comparison, format: reportFormat)

@@ -50,7 +50,7 @@ struct ScoreCommand: ParsableCommand {
         }
         switch format {
         case .text: print(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
-        case .json: print(card.json.rendered(), terminator: "")
+        case .json: print(card.jsonText, terminator: "")
         }
     }
 }

@@ -52,7 +52,7 @@ struct TrendCommand: ParsableCommand {
         warnUntranslated(used, catalog: catalog, strings: languageOption.strings)
         switch format {
         case .text: print(trend.terminalSummary(strings: languageOption.strings), terminator: "")
-        case .json: print(trend.json.rendered(), terminator: "")
+        case .json: print(trend.jsonText, terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text = try ReportRenderer.renderTrend(trend, format: reportFormat, language: languageOption.language)

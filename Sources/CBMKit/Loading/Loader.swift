@@ -104,7 +104,7 @@ public enum Loader {
     }
 
     /// `transform` of 0, 1, … `count - 1`, run on every processor core; the results in order.
-    public static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    @_spi(Benchmarks) public static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
         let results = ConcurrentResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, transform(index)) }

@@ -4,8 +4,8 @@ import Foundation
 /// through `SVG.escape`, so the finished SVG can be placed in the page as it is.
 /// Charts carry a <title> and <desc> (read by screen readers), print in grey scale (values
 /// are written as text, series differ by line style, not only by colour).
-public enum SVG {
-    public static func escape(_ text: String) -> String {
+enum SVG {
+    static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {
@@ -63,15 +63,15 @@ public enum SVG {
 
     // MARK: Radar
 
-    public struct RadarAxis: Sendable {
-        public var label: String
-        public var score: Double?
-        public var target: Double
+    struct RadarAxis: Sendable {
+        var label: String
+        var score: Double?
+        var target: Double
     }
 
     /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale. Dimension
     /// names are wrapped by their measured width and the picture is made as wide as they need.
-    public static func radar(_ axes: [RadarAxis], id: String, title: String, strings t: StringTable = .english) -> String {
+    static func radar(_ axes: [RadarAxis], id: String, title: String, strings t: StringTable = .english) -> String {
         guard axes.count >= 3 else { return "" }
         let radius = 200.0, centerX = 0.0, center = 0.0, lineHeight = 15.0
         let description = t["chart.radar_description"] + " "
@@ -146,17 +146,17 @@ public enum SVG {
 
     // MARK: Heat-map
 
-    public struct HeatRow: Sendable {
-        public var label: String
+    struct HeatRow: Sendable {
+        var label: String
         /// One cell per column: the text shown ("3", "na", "?", "") and the level for colour.
-        public var cells: [(text: String, level: Int?)]
-        public var divergent: Bool
+        var cells: [(text: String, level: Int?)]
+        var divergent: Bool
     }
 
     /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
     /// Row labels and the slanted agency names are wrapped by their measured width, and the
     /// label column, header and key are made as large as the text needs.
-    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english) -> String {
+    static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
         let lineHeight = 13.0, slant = 0.5.squareRoot()
         // Agency names wrap onto up to three slanted lines; the columns are then made wider,
@@ -226,16 +226,16 @@ public enum SVG {
 
     // MARK: Bars
 
-    public struct Bar: Sendable {
-        public var label: String
-        public var value: Double?
+    struct Bar: Sendable {
+        var label: String
+        var value: Double?
         /// Drawn hatched (for best-endeavour) rather than solid.
-        public var hatched: Bool = false
+        var hatched: Bool = false
     }
 
     /// Horizontal bars from 0 to 100 %, the value written at the end of each bar. Labels are
     /// wrapped onto two lines by their measured width; the label column is as wide as they need.
-    public static func bars(_ bars: [Bar], id: String, title: String, strings t: StringTable = .english) -> String {
+    static func bars(_ bars: [Bar], id: String, title: String, strings t: StringTable = .english) -> String {
         guard !bars.isEmpty else { return "" }
         let plot = 340.0, top = 24.0, lineHeight = 13.0
         let labels = bars.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label, maxLines: 3) }
@@ -273,11 +273,11 @@ public enum SVG {
 }
 
 extension SVG {
-    public struct Line: Sendable {
-        public var label: String
-        public var values: [Double?]
+    struct Line: Sendable {
+        var label: String
+        var values: [Double?]
         /// Dash pattern, so lines differ in grey-scale print too ("" = solid).
-        public var dash: String = ""
+        var dash: String = ""
     }
 
     static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 4", "1 5"]
@@ -285,7 +285,7 @@ extension SVG {
 
     /// Lines across periods. `scale` is the value range (1...5 for maturity, 0...1 for rates,
     /// shown as percentages); a dashed horizontal line marks the target when given.
-    public static func lineChart(
+    static func lineChart(
         lines: [Line], periods: [String], scale: ClosedRange<Double>, percent: Bool, target: Double? = nil,
         width: Double = 640, height: Double = 300, id: String, title: String, strings t: StringTable = .english
     ) -> String {

@@ -1,6 +1,6 @@
 /// A JSON value with ordered keys, written by hand so that the output is stable (same
 /// key order every run) and `null` is written where a value is unknown.
-public indirect enum JSONValue: Sendable, Hashable {
+indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,15 +9,15 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
-    public static func number(_ value: Double?) -> JSONValue { value.map { .double($0) } ?? .null }
-    public static func number(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
-    public static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    static func number(_ value: Double?) -> JSONValue { value.map { .double($0) } ?? .null }
+    static func number(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two-space indentation and a final newline.
-    public func rendered() -> String {
+    func rendered() -> String {
         var out = ""
         write(to: &out, indent: 0)
         return out + "\n"

@@ -5,6 +5,7 @@ extension Spread {
          ("min", .number(min)), ("max", .number(max)), ("count", .int(count))]
     }
 
+    /// The stable JSON interface of `cbm compare --format json` (docs/json-output.md).
     var json: JSONValue { .object(jsonPairs) }
 }
 
@@ -16,8 +17,11 @@ extension RegionalItem {
 }
 
 extension RegionalComparison {
-    /// The stable JSON interface of `cbm compare --format json` (docs/json-output.md).
-    public var json: JSONValue {
+    /// The JSON text `cbm compare --format json` prints (docs/json-output.md): keys in a fixed order,
+    /// two-space indentation, a final newline.
+    public var jsonText: String { json.rendered() }
+
+    var json: JSONValue {
         .object([
             ("format", .string("cbm-comparison")),
             ("format_version", .int(1)),

@@ -1,6 +1,10 @@
 extension ScoreCard {
+    /// The JSON text `cbm score --format json` prints (docs/json-output.md): keys in a fixed order,
+    /// two-space indentation, a final newline.
+    public var jsonText: String { json.rendered() }
+
     /// The stable JSON interface of `cbm score --format json` (docs/json-output.md).
-    public var json: JSONValue {
+    var json: JSONValue {
         .object([
             ("format", .string("cbm-scorecard")),
             ("format_version", .int(1)),

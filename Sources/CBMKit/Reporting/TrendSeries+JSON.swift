@@ -11,8 +11,12 @@ extension Series {
 }
 
 extension TrendSeries {
+    /// The JSON text `cbm trend --format json` prints (docs/json-output.md): keys in a fixed order,
+    /// two-space indentation, a final newline.
+    public var jsonText: String { json.rendered() }
+
     /// The stable JSON interface of `cbm trend --format json` (docs/json-output.md).
-    public var json: JSONValue {
+    var json: JSONValue {
         .object([
             ("format", .string("cbm-trend")),
             ("format_version", .int(1)),

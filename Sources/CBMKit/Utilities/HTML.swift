@@ -2,8 +2,8 @@
 /// Characters, so a `<` or `"` joined with its neighbour into one Character (after U+0600,
 /// before a combining accent) passed through unescaped, and could open a tag or close an
 /// attribute. Control characters, which HTML does not allow, are dropped.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
+enum HTML {
+    static func escape(_ text: String) -> String {
         // By UTF-8 bytes: every byte to change is ASCII (or a C1 control, C2 80–C2 9F), and
         // most texts have none, so they are returned as they are.
         let utf8 = text.utf8

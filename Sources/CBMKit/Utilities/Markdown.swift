@@ -1,10 +1,10 @@
-public enum Markdown {
+enum Markdown {
     /// Makes untrusted text safe and literal in Markdown, including inside table cells.
     ///
     /// Works on Unicode scalars, as Markdown and HTML parsers do: a `<` or `|` that Swift
     /// joins with the character before or after it into one Character (after U+0600, before a
     /// combining accent) must still be escaped. Control characters are dropped.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         if isPlain(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)

@@ -102,8 +102,11 @@ public struct SheetMerge: Sendable {
     /// read or merged; the warnings otherwise.
     ///
     /// - Parameters:
+    ///   - data: the sheet's bytes (CSV, UTF-8, with or without a byte-order mark).
     ///   - file: the sheet's name, as shown in messages.
+    ///   - assessment: the assessment the answers are merged into.
     ///   - assessmentFile: the assessment's name, as shown in messages.
+    ///   - catalog: the questionnaires the assessment answers.
     public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> (SheetMerge?, [Diagnostic]) {
         let (rows, separator, readProblems) = CSV.read(data, file: file)
         if readProblems.hasErrors { return (nil, readProblems) }

@@ -45,7 +45,7 @@ struct Init: ParsableCommand {
     var preparedBy: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"))
+        "Where to write the file. Default: <country>-<period>.yaml in the current folder. Use - to print it instead.", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -81,15 +81,11 @@ struct Init: ParsableCommand {
             throw failures(problems)
         }
         if !problems.isEmpty { throw failures(problems) }
-        do {
-            try OutputFile.write(text, to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
+        guard try write(text, to: path, force: force, inputs: questionnaires.files, announce: false) else { return }
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
         let total = counts.map(\.1).reduce(0, +)
-        print("Wrote \(path) with \(total) questions (" + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "), each answered `unknown` for now.")
-        print("Next: fill it in a text editor, or give each agency a sheet: cbm export-sheet \(path) --agency ID -o ID.csv")
+        try emit("Wrote \(path) with \(total) questions (" + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "), each answered `unknown` for now.")
+        try emit("Next: fill it in a text editor, or give each agency a sheet: cbm export-sheet \(path) --agency ID -o ID.csv")
     }
 }
 

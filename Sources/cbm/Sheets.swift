@@ -37,7 +37,7 @@ struct ExportSheet: ParsableCommand {
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"))
+        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder. Use - to print it instead.", valueName: "PATH"))
     var output: String?
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
@@ -75,15 +75,12 @@ struct ExportSheet: ParsableCommand {
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = output ?? "\(stem)-\(agency).csv"
-        do {
-            try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
+        guard try write(CSV.write(rows, separator: separator), to: path, force: force,
+                        inputs: [file] + questionnaires.files, announce: false) else { return }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
-        print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+        try emit("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
+        try emit("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
     }
 }
 
@@ -140,6 +137,6 @@ struct ImportSheet: ParsableCommand {
             throw failures(error.problems)
         }
         printWarnings(outcome.warnings)
-        print(outcome.report)
+        try emit(outcome.report)
     }
 }

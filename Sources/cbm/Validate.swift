@@ -24,10 +24,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let report = Validator.validate(paths: paths, questionnaireDirectories: questionnaires.directories)
-        for diagnostic in report.diagnostics {
-            print(diagnostic)
-        }
-        print(report.summary)
+        try emit(report.diagnostics.map { "\($0)\n" }.joined() + report.summary)
         if !report.isClean { throw ExitCode(1) }
     }
 }
@@ -48,7 +45,7 @@ struct List: ParsableCommand {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
         if diagnostics.hasErrors { throw fail(diagnostics) }
         printWarnings(diagnostics)
-        print(catalog.listing())
+        try emit(catalog.listing())
     }
 }
 
@@ -79,6 +76,6 @@ struct Show: ParsableCommand {
         guard let questionnaire = catalog.questionnaire(id) else {
             throw failure("there is no questionnaire with the id `\(id)`; known: " + catalog.ids.joined(separator: ", "))
         }
-        print(QuestionnaireDocument.markdown(questionnaire, language: language))
+        try emit(QuestionnaireDocument.markdown(questionnaire, language: language))
     }
 }

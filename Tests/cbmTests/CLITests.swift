@@ -6,6 +6,8 @@ struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var binary: URL {
+        // CBM_BINARY runs these tests against another build (for example, the one before a fix).
+        if let path = ProcessInfo.processInfo.environment["CBM_BINARY"] { return URL(fileURLWithPath: path) }
         // The test bundle sits in the build products folder, next to the `cbm` executable.
         var dir = Bundle.main.bundleURL
         for _ in 0..<4 {
@@ -22,13 +24,20 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    /// Runs cbm; with `stdoutTo`, its standard output goes to that file (such as /dev/full)
+    /// instead of being collected.
+    static func run(_ arguments: [String], in directory: URL = root, stdoutTo: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let stdoutTo {
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutTo))
+            out.fileHandleForWriting.closeFile()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()

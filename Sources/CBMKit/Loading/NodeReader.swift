@@ -150,6 +150,10 @@ struct FieldReader {
             sink.error(value.location, "expected `\(key)` of \(context) to be greater than 0, found `\(text)`; to leave an item out of the scores, remove it or answer it `na`")
             return nil
         }
+        guard number >= MaturityQuestionnaire.minimumWeight else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be at least \(MaturityQuestionnaire.minimumWeight), found `\(text)`; weights compare items with one another (2 counts twice as much as 1), and smaller weights would be lost in rounding")
+            return nil
+        }
         guard number <= 1000 else {
             sink.error(value.location, "expected `\(key)` of \(context) to be at most 1000, found `\(text)`")
             return nil

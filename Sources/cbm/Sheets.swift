@@ -78,7 +78,7 @@ struct ExportSheet: ParsableCommand {
         guard try write(CSV.write(rows, separator: separator), to: path, force: force,
                         inputs: [file] + questionnaires.files, announce: false) else { return }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
-        let name = assessment.agency(agency)?.name ?? agency
+        let name = DirectionControls.shown(assessment.agency(agency)?.name ?? agency)
         try emit("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
         try emit("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
     }
@@ -137,6 +137,6 @@ struct ImportSheet: ParsableCommand {
             throw failures(error.problems)
         }
         printWarnings(outcome.warnings)
-        try emit(outcome.report)
+        try emit(DirectionControls.shown(outcome.report))
     }
 }

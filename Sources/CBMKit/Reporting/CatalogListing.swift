@@ -76,6 +76,6 @@ extension Catalog {
     /// The table `cbm list` prints.
     public func listing() -> String {
         let rows = summaries.map { [$0.id, $0.kind.rawValue, $0.version, $0.contents, $0.title] }
-        return TextTable(header: ["ID", "KIND", "VERSION", "CONTENTS", "TITLE"], rows: rows).render()
+        return DirectionControls.shown(TextTable(header: ["ID", "KIND", "VERSION", "CONTENTS", "TITLE"], rows: rows).render())
     }
 }

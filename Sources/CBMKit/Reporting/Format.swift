@@ -4,6 +4,15 @@ import Foundation
 public enum Format {
     public static let missing = "—"
 
+    /// A whole number with a comma between thousands: 100000 → "100,000".
+    public static func count(_ value: Int) -> String {
+        var digits = String(value.magnitude)
+        for index in stride(from: digits.count - 3, to: 0, by: -3) {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        }
+        return (value < 0 ? "-" : "") + digits
+    }
+
     /// One decimal, halves rounded up as people do by hand (2.25 → "2.3").
     public static func score(_ value: Double?) -> String {
         guard let value else { return missing }

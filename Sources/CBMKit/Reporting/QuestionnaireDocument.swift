@@ -3,8 +3,8 @@
 public enum QuestionnaireDocument {
     public static func markdown(_ questionnaire: Questionnaire, language: String = LocalizedText.defaultLanguage) -> String {
         switch questionnaire {
-        case let .maturity(q): return maturity(q, language: language)
-        case let .compliance(q): return compliance(q, language: language)
+        case let .maturity(q): return DirectionControls.shown(maturity(q, language: language))
+        case let .compliance(q): return DirectionControls.shown(compliance(q, language: language))
         }
     }
 

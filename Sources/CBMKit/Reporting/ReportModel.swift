@@ -53,6 +53,7 @@ struct ReportModel {
         var provisional: Bool
         var answeredText: String
         var heatmapSVG: String
+        var heatmapCaption: String
         var indicators: [IndicatorBlock]
     }
     struct MaturitySection {
@@ -128,6 +129,10 @@ struct ReportModel {
     /// The running header of printed pages, escaped for a CSS string.
     var pageHeaderCSS: String
     var agencies: [AgencyRow]
+    /// The agencies named on the cover: the first `coverAgencyLimit`; `moreAgencies` says how
+    /// many others the annex lists.
+    var coverAgencies: [AgencyRow]
+    var moreAgencies: String?
     var agencyNames: String
     var hasAgencies: Bool
     var questionnaireNames: String
@@ -158,6 +163,12 @@ struct ReportModel {
 extension ReportModel {
     static let generatorName = "cbm-assess 0.1.0"
 
+    /// At most this many agencies have a column of their own in a heat-map: more would not fit
+    /// the width of a printed page. With more, the heat-map counts the agencies at each level.
+    static let heatMapAgencyLimit = 20
+    /// At most this many agencies are named on the cover; the annex lists them all.
+    static let coverAgencyLimit = 20
+
     init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendReport? = nil) {
         self.language = language
         let info = card.assessment
@@ -171,9 +182,12 @@ extension ReportModel {
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
         provisionalThreshold = Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
 
+        // Names by id, looked up once per response: linear in the number of agencies.
+        var namesByID: [String: String] = [:]
+        for agency in info.agencies where namesByID[agency.id] == nil { namesByID[agency.id] = agency.name }
         func agencyName(_ id: String?) -> String {
             guard let id else { return "Working group (one answer)" }
-            return info.agencies.first { $0.id == id }?.name ?? id
+            return namesByID[id] ?? id
         }
 
         // Agencies and how many answers each gave.
@@ -182,7 +196,10 @@ extension ReportModel {
         for c in card.compliance { for p in c.provisions { for r in p.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: String(answerCounts[$0.id] ?? 0)) }
         hasAgencies = !agencies.isEmpty
-        agencyNames = agencies.map(\.name).joined(separator: "; ")
+        coverAgencies = Array(agencies.prefix(Self.coverAgencyLimit))
+        let others = agencies.count - coverAgencies.count
+        moreAgencies = others > 0 ? "and \(Format.count(others)) more \(others == 1 ? "agency" : "agencies") (all are listed in the annex)" : nil
+        agencyNames = coverAgencies.map(\.name).joined(separator: "; ") + (moreAgencies.map { "; " + $0 } ?? "")
 
         questionnaires = (card.maturity.map { ($0.questionnaire, $0.title, "maturity", $0.version, $0.answeredVersion) }
             + card.compliance.map { ($0.questionnaire, $0.title, "compliance", $0.version, $0.answeredVersion) })
@@ -294,29 +311,71 @@ extension ReportModel {
         _ score: MaturityScore, questionnaire: MaturityQuestionnaire?, number: Int, agencies: [Agency],
         agencyName: (String?) -> String, language: String
     ) -> MaturitySection {
-        // Agencies that answered this questionnaire, in declaration order, for the heat-maps.
-        let answering = agencies.filter { agency in score.indicators.contains { $0.responses.contains { $0.agency == agency.id } } }
-        let groupAnswers = score.indicators.contains { $0.responses.contains { $0.agency == nil } }
+        // Agencies that answered this questionnaire, in declaration order, for the heat-maps:
+        // one pass over the responses, then one over the agencies.
+        var answeredBy = Set<String>()
+        var groupAnswers = false
+        for indicator in score.indicators {
+            for response in indicator.responses {
+                if let agency = response.agency { answeredBy.insert(agency) } else { groupAnswers = true }
+            }
+        }
+        var declared = Set<String>()
+        let answering = agencies.filter { answeredBy.contains($0.id) && declared.insert($0.id).inserted }
+        let grouped = answering.count > heatMapAgencyLimit
 
         var dimensionNumber = 0
         let dimensions = score.dimensions.map { d -> DimensionBlock in
             dimensionNumber += 1
             let definition = questionnaire?.dimension(d.id)
+            var definitions: [String: Indicator] = [:]
+            for indicator in definition?.indicators ?? [] where definitions[indicator.id] == nil { definitions[indicator.id] = indicator }
             let indicators = d.indicators.map { i in
-                indicatorBlock(i, definition: definition?.indicators.first { $0.id == i.id }, score: score,
-                               agencyName: agencyName, language: language)
+                indicatorBlock(i, definition: definitions[i.id], score: score, agencyName: agencyName, language: language)
             }
-            var columns = answering.map(\.name)
-            if groupAnswers { columns.append("Working group") }
-            let rows = d.indicators.map { i -> SVG.HeatRow in
-                var cells: [(text: String, level: Int?)] = answering.map { agency in
-                    cell(i.responses.first { $0.agency == agency.id })
+            let heatmap: String
+            let caption: String
+            if grouped {
+                // Too many agencies for a column each: how many gave each level.
+                let columns = ["level 1", "level 2", "level 3", "level 4", "level 5", "na", "?"]
+                let rows = d.indicators.map { i -> SVG.HeatRow in
+                    var counts = [Int](repeating: 0, count: columns.count)
+                    for response in i.responses {
+                        switch response.value {
+                        case "na": counts[5] += 1
+                        case "unknown": counts[6] += 1
+                        default: if let level = response.numeric, (1...5).contains(level) { counts[level - 1] += 1 }
+                        }
+                    }
+                    let cells = counts.enumerated().map { column, count -> (text: String, level: Int?) in
+                        (count == 0 ? "" : Format.count(count), count == 0 || column >= 5 ? nil : column + 1)
+                    }
+                    return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
                 }
-                if groupAnswers { cells.append(cell(i.responses.first { $0.agency == nil })) }
-                return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
-            }
-            let heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
+                heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
+                                      title: "\(d.title): number of agencies giving each level")
+                caption = "Number of agencies giving each level: \(Format.count(answering.count)) agencies answered, too many for a column each (a page holds \(heatMapAgencyLimit)). The indicators below list every answer with its evidence."
+            } else {
+                var columns = answering.map(\.name)
+                if groupAnswers { columns.append("Working group") }
+                let rows = d.indicators.map { i -> SVG.HeatRow in
+                    var byAgency: [String: AgencyResponse] = [:]
+                    var group: AgencyResponse?
+                    for response in i.responses {
+                        if let agency = response.agency {
+                            if byAgency[agency] == nil { byAgency[agency] = response }
+                        } else if group == nil {
+                            group = response
+                        }
+                    }
+                    var cells: [(text: String, level: Int?)] = answering.map { cell(byAgency[$0.id]) }
+                    if groupAnswers { cells.append(cell(group)) }
+                    return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
+                }
+                heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
                                       title: "\(d.title): level given by each agency")
+                caption = "Level given by each agency. The indicators below list the same answers with their evidence."
+            }
             return DimensionBlock(
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
                 summary: definition?.summary?.text(in: language), score: Format.score(d.score), level: Format.level(d.level, name: nil),
@@ -325,7 +384,7 @@ extension ReportModel {
                 provisional: d.provisional,
                 answeredText: "\(d.answeredCount) of \(d.indicatorCount - d.notApplicableCount) applicable indicators answered"
                     + (d.notApplicableCount > 0 ? " (\(d.notApplicableCount) not applicable)" : ""),
-                heatmapSVG: heatmap, indicators: indicators)
+                heatmapSVG: heatmap, heatmapCaption: caption, indicators: indicators)
         }
         let scored = score.dimensions.filter { $0.score != nil }
         let ranked = scored.enumerated().sorted { a, b in
@@ -336,7 +395,7 @@ extension ReportModel {
             DimensionLine(title: d.title, score: Format.score(d.score), level: Format.level(d.level, name: score.levelName(d.level)))
         }
         let provisional = score.dimensions.filter(\.provisional)
-        let divergent = dimensions.flatMap(\.indicators).filter(\.divergent)
+        let divergent = dimensions.flatMap { $0.indicators }.filter { $0.divergent }
         let answeredCount = score.indicators.filter { $0.status == .answered }.count
         let radar = SVG.radar(score.dimensions.map { SVG.RadarAxis(label: $0.title, score: $0.score, target: Double($0.target)) },
                               id: "radar-\(score.questionnaire)", title: "\(score.title): dimension scores against targets")
@@ -485,7 +544,7 @@ extension ReportModel {
     /// a CSS escape, so that no text can end the string or the style sheet.
     static func cssString(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars.prefix(200) {
+        for scalar in DirectionControls.shown(text).unicodeScalars.prefix(200) {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
                 out.unicodeScalars.append(scalar)
             } else {

@@ -68,6 +68,6 @@ extension ScoreCard {
                 out.append(Format.wrap(p.nextStep ?? "(the questionnaire gives no next step for this level)", width: 76, indent: "   "))
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return DirectionControls.shown(out.joined(separator: "\n") + "\n")
     }
 }

@@ -125,6 +125,6 @@ extension TrendReport {
             if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  (no item added, removed or renamed)") }
             out.append("")
         }
-        return out.joined(separator: "\n")
+        return DirectionControls.shown(out.joined(separator: "\n"))
     }
 }

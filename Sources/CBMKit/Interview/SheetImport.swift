@@ -149,11 +149,12 @@ public struct SheetImport: Sendable {
         var readRows = 0
         // "Did you mean" compares a wrong id with every known one: for the first 1,000
         // wrong cells only, so that a sheet wrong everywhere is still read in a moment.
+        var itemSets: [String: Set<String>] = [:]
         var suggestionsLeft = 1000
-        func suggestion(for text: String, in candidates: [String]) -> String? {
+        func suggestion(for text: String, in candidates: @autoclosure () -> [String]) -> String? {
             guard suggestionsLeft > 0 else { return nil }
             suggestionsLeft -= 1
-            return closestMatch(to: text, in: candidates)
+            return closestMatch(to: text, in: candidates())
         }
         for row in rows.dropFirst() where !row.isBlank {
             readRows += 1
@@ -213,7 +214,9 @@ public struct SheetImport: Sendable {
                 let header = column == idColumn ? "id" : "questionnaire"
                 if let answers = assessment.answers(for: qid), let questionnaire = questionnaireAnswered(catalog, qid, version: answers.version) {
                     kind = questionnaire.kind
-                    if !questionnaire.itemIDs.contains(item) {
+                    let known = itemSets[qid] ?? Set(questionnaire.itemIDs)  // computed once per questionnaire, not per row
+                    itemSets[qid] = known
+                    if !known.contains(item) {
                         let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
                         var message = "`\(qid)` has no \(noun) `\(item.shortenedForMessage)`"
                         if let suggestion = suggestion(for: item, in: questionnaire.itemIDs) { message += "; did you mean `\(AgencySheet.reference(qid, suggestion))`?" }

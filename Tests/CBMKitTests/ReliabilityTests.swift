@@ -88,6 +88,7 @@ struct DirectionControlTests {
             #expect(shown.contains("Order No. [U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(4) + "]5202 fo 21"), "\(shown)")
         }
         #expect(DirectionControls.shown("Таможня «№ 5» — ok 🚚") == "Таможня «№ 5» — ok 🚚")
+        #expect(Markdown.escape("a\u{202E}(http://evil.example)") == "a\\[U+202E\\](http://evil.example)")
         #expect(DirectionControls.shown("مرکز گمرک") == "مرکز گمرک")
     }
 
@@ -101,8 +102,10 @@ struct DirectionControlTests {
         for format in ReportFormat.allCases {
             let report = try ReportRenderer.render(card, catalog: Fixtures.catalog, format: format)
             #expect(!Self.hasControl(report), "\(format)")
-            #expect(report.contains("Order No. [U+202E]5202 fo 21"), "\(format)")
-            #expect(report.contains("Customs [U+202E]unclosed"), "\(format)")
+            // In Markdown the brackets are escaped (shown as they are; no link can follow).
+            let mark = format == .md ? "\\[U+202E\\]" : "[U+202E]"
+            #expect(report.contains("Order No. \(mark)5202 fo 21"), "\(format)")
+            #expect(report.contains("Customs \(mark)unclosed"), "\(format)")
         }
         let summary = card.terminalSummary()
         #expect(!Self.hasControl(summary))

@@ -18,6 +18,8 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/cbm")
     }
 
+    final class Collected: @unchecked Sendable { var data = Data() }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -40,11 +42,16 @@ struct CLI {
         }
         process.standardError = err
         try process.run()
+        // Standard error is read on another thread: a program that fills one pipe while the
+        // other is read would otherwise wait for ever.
+        let errData = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData.data, as: UTF8.self))
     }
 }
 

@@ -157,26 +157,27 @@ struct ReliabilityCLITests {
         #expect(try Self.hiddenFiles(folder).isEmpty)
     }
 
-    /// Reads a named pipe on another thread until the writer closes it.
+    /// Reads a named pipe on another thread until every writer has closed it.
     final class PipeReader: @unchecked Sendable {
-        let path: String
         private let done = DispatchSemaphore(value: 0)
         private var data = Data()
+        /// A write end held open by the test (Linux opens a pipe for reading and writing at
+        /// once), so that the reader opens at once and ends when the test lets go, whether or
+        /// not cbm ever wrote into the pipe.
+        private let holder: Int32
 
         init(path: String) {
-            self.path = path
+            holder = open(path, O_RDWR)
             Thread.detachNewThread { [self] in
                 if let handle = FileHandle(forReadingAtPath: path) { data = handle.readDataToEndOfFile() }
                 done.signal()
             }
         }
 
-        /// What was read; if no writer ever opened the pipe, opens it once to end the reader.
+        /// What was read; call it after the writer has finished.
         func finish() -> String {
-            if done.wait(timeout: .now() + 1) == .timedOut {
-                FileHandle(forWritingAtPath: path)?.closeFile()
-                done.wait()
-            }
+            close(holder)
+            _ = done.wait(timeout: .now() + 30)
             return String(decoding: data, as: UTF8.self)
         }
     }

@@ -9,18 +9,23 @@ let package = Package(
         .executable(name: "cbm", targets: ["cbm"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
+        // The system libyaml (the YAML parser cbm reads every file with), found with pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(
             name: "CBMKit",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates")]
+            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
         .executableTarget(
             name: "cbm",
@@ -31,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cbm-bench",
-            dependencies: ["CBMKit"],
+            dependencies: ["CBMKit", "CLibYAML"],
             path: "Benchmarks/Sources/cbm-bench"
         ),
         .testTarget(

@@ -23,28 +23,37 @@ struct Score: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file to score.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file to score.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
     @Option(help: "text (a summary for people) or json (every number, for programs).")
     var format: ScoreFormat = .text
 
-    @Option(help: "How many priorities the text summary lists.")
+    @Option(help: "How many priorities the text summary lists (0 lists none, only how many gaps there are).")
     var top: Int = 10
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more, found \(top)") }
+    }
+
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let card: ScoreCard
         do {
-            let (scored, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
+            let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
             printWarnings(warnings)
-            card = scored
+            card = Scorer.score(assessment, catalog: catalog, language: languageOption.language)
+            if format == .text {
+                warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)
+            }
         } catch let error as LoadError {
             throw fail(error.diagnostics)
         }
         switch format {
-        case .text: try emit(card.terminalSummary(topPriorities: max(0, top)), terminator: "")
+        case .text: try emit(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
         case .json: try emit(card.json.rendered(), terminator: "")
         }
     }

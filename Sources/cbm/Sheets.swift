@@ -27,32 +27,32 @@ struct ExportSheet: ParsableCommand {
         Examples:
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
           cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
+          cbm export-sheet arventa-2026.yaml --agency customs --language ru -o customs.csv   (the sheet in Russian)
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
-    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"))
+    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"), completion: Completion.agencyID)
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder. Use - to print it instead.", valueName: "PATH"))
+        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder. Use - to print it instead.", valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "Only this questionnaire (can be given more than once). Default: every questionnaire the assessment answers.",
-        valueName: "ID"))
+        valueName: "ID"), completion: Completion.questionnaireID)
     var only: [String] = []
 
-    @Option(help: "What separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
+    @Option(help: "What separates the cells: comma (the standard), semicolon (for Excel where the comma is the decimal sign) or tab.")
     var separator: CSV.Separator = .comma
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questions, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -69,7 +69,7 @@ struct ExportSheet: ParsableCommand {
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let rows: [[String]]
         do {
-            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: languageOption.language)
         } catch {
             throw failures(error.problems.map { "\(file): \($0)" })
         }
@@ -79,8 +79,12 @@ struct ExportSheet: ParsableCommand {
                         inputs: [file] + questionnaires.files, announce: false) else { return }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = DirectionControls.shown(assessment.agency(agency)?.name ?? agency)
-        try emit("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        try emit("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+        let t = languageOption.strings
+        warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
+                         catalog: catalog, strings: t)
+        try emit(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                        "answered": t.integer(answered)]))
+        try emit(t.text("sheet.next", ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }
 
@@ -100,8 +104,10 @@ struct ImportSheet: ParsableCommand {
         is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
         other than those cbm writes are not kept).
 
-        The sheet may be separated by commas or semicolons, with or without a byte-order \
-        mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+        The sheet may be separated by commas, semicolons or tabs (found from its header \
+        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). \
+        Sheets exported with --language ru are read too: Russian column headers and answers \
+        such as «частично», «полностью», «неприменимо» (see docs/translating.md).
 
         Examples:
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
@@ -109,10 +115,10 @@ struct ImportSheet: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"))
+    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"), completion: Completion.sheet)
     var sheet: String
 
-    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"), completion: Completion.assessment)
     var into: String
 
     @Flag(name: .customLong("dry-run"), help: "Show what would change, and write nothing.")

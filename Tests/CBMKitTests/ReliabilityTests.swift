@@ -39,20 +39,28 @@ struct ManyAgenciesReportTests {
         let (card, catalog) = Self.card(agencies: 2_000)
         let model = ReportModel(card: card, catalog: catalog)
         let dimension = try #require(model.maturity.first?.dimensions.first)
-        #expect(dimension.heatmapCaption.hasPrefix("Number of agencies giving each level: 2,000 agencies answered, too many for a column each"))
+        #expect(dimension.heatmapCaption.hasPrefix("Number of agencies giving each level: 2000 agencies answered, too many for a column each"))
         #expect(!dimension.heatmapSVG.contains(">Agency 0<"))
-        for level in 1...5 { #expect(dimension.heatmapSVG.contains(">level \(level)</text>")) }
+        for level in 1...5 { #expect(dimension.heatmapSVG.contains(">level \(level)</tspan>")) }
+        #expect(dimension.heatmapSVG.contains("Cells: number of agencies giving level 1–5"))
         // Every answer is still listed, under its indicator.
         #expect(model.maturity[0].dimensions.flatMap(\.indicators).reduce(0) { $0 + $1.responses.count } == 2_000)
         #expect(model.coverAgencies.count == ReportModel.coverAgencyLimit)
-        #expect(model.moreAgencies == "and 1,980 more agencies (all are listed in the annex)")
+        #expect(model.moreAgencies == "and 1980 more agencies (all are listed in the annex)")
         #expect(model.agencies.count == 2_000)
 
         let html = try ReportRenderer.render(card, catalog: catalog, format: .html)
-        #expect(html.contains("Agency 19<br>and 1,980 more agencies (all are listed in the annex)</dd>"))
+        #expect(html.contains("Agency 19<br>and 1980 more agencies (all are listed in the annex)</dd>"))
         #expect(!html.contains("Agency 20<br>"))
         let markdown = try ReportRenderer.render(card, catalog: catalog, format: .md)
-        #expect(markdown.contains("Agency 19; and 1,980 more agencies (all are listed in the annex) |"))
+        #expect(markdown.contains("Agency 19; and 1980 more agencies (all are listed in the annex) |"))
+
+        // In Russian, from the string table.
+        let russian = ReportModel(card: card, catalog: catalog, language: "ru")
+        let russianDimension = try #require(russian.maturity.first?.dimensions.first)
+        #expect(russianDimension.heatmapCaption.hasPrefix("Число ведомств, указавших каждый уровень: ответили 2000 ведомств — слишком много"), "\(russianDimension.heatmapCaption)")
+        #expect(russianDimension.heatmapSVG.contains(">уровень 3</tspan>"))
+        #expect(russian.moreAgencies == "и еще 1980 ведомств (все перечислены в приложении)")
     }
 
     /// The report grows with the agencies, not with their square: 16 times the agencies
@@ -154,11 +162,14 @@ struct SheetRowAndWeightTests {
     }
 
     @Test func weightsBelowTheMinimumAreLocatedErrors() {
-        for tiny in ["5e-324", "0.001", "0.0099"] {
+        for tiny in ["0.000000001", "0.001", "0.0099"] {
             let errors = questionnaireDiagnostics(fixture("mini-maturity.yaml", replacing: "    weight: 2", with: "    weight: \(tiny)")).errors
             #expect(errors.map(\.description) == ["q.yaml:9:13: error: expected `weight` of dimension `alpha` to be at least 0.01, found `\(tiny)`; weights compare items with one another (2 counts twice as much as 1), and smaller weights would be lost in rounding"], "\(errors)")
         }
         #expect(!questionnaireDiagnostics(fixture("mini-maturity.yaml", replacing: "    weight: 2", with: "    weight: 0.01")).hasErrors)
+        // Written with an exponent, a weight is refused as a number before its size is checked.
+        let exponent = questionnaireDiagnostics(fixture("mini-maturity.yaml", replacing: "    weight: 2", with: "    weight: 5e-324")).errors
+        #expect(exponent.count == 1 && exponent[0].description.contains("written in digits"), "\(exponent)")
     }
 
     @Test func anImportThatWouldPassTheSizeLimitSaysSo() throws {

@@ -26,11 +26,12 @@ struct CLI {
         var stderr: String
     }
 
-    /// Runs cbm; with `stdoutTo`, its standard output goes to that file (such as /dev/full)
-    /// instead of being collected.
-    static func run(_ arguments: [String], in directory: URL = root, stdoutTo: String? = nil) throws -> Result {
+    /// Runs `cbm` (or another program, such as a shell around it) and waits for it; with
+    /// `stdoutTo`, its standard output goes to that file (such as /dev/full) instead of being
+    /// collected.
+    static func run(_ arguments: [String], in directory: URL = root, executable: URL? = nil, stdoutTo: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

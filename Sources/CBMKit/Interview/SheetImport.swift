@@ -122,7 +122,7 @@ public struct SheetImport: Sendable {
         for (index, cell) in header.cells.enumerated() {
             let name = normalizedHeader(AgencySheet.unguarded(cell))
             guard !name.isEmpty else { continue }
-            guard let column = AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.aliases.contains(name) }) else {
+            guard let column = AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.acceptedHeaders.contains(name) }) else {
                 warnings.append(.warning(at(1, index), "\(place(1, index)): cbm does not read the column `\(cell.shortenedForMessage)`; what it holds is not imported"))
                 continue
             }
@@ -133,6 +133,12 @@ public struct SheetImport: Sendable {
             columns[column] = index
         }
         let missing = AgencySheet.Column.required.filter { columns[$0] == nil }
+        if columns.isEmpty && header.cells.count > 1 {
+            // Not one column name: the header row is most likely deleted. One clear error,
+            // without a warning for each of its cells.
+            let found = header.cells.filter { !$0.isEmpty }.prefix(3).map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
+            return (nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
+        }
         if !missing.isEmpty {
             let found = header.cells.filter { !$0.isEmpty }.map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
             let separatorHint = header.cells.count == 1 ? "; the cells of the header are not separated by `,` or `;` — is it a CSV file?" : ""
@@ -398,8 +404,16 @@ public struct SheetImport: Sendable {
 
     /// A level (1–5, na, unknown) or a status (full, partial, pilot, none, na, unknown), as
     /// the assessment file accepts them (`N/A` and capitals included).
+    /// The words of a Russian (or other language's) sheet are read as well: `частично` is
+    /// `partial`, `н/п` is `na` (see `sheet.values` in `Resources/locales/*.yaml`).
     static func parseValue(_ text: String, kind: QuestionnaireKind) -> Result<AnswerValue, Message> {
-        let lowered = text.lowercased()
+        var lowered = text.lowercased()
+        if let key = AgencySheet.answerKey(for: text) {
+            if kind == .maturity && !["na", "unknown"].contains(key) {
+                return .failure(Message(text: "expected a level from 1 to 5, `na` (not applicable) or `unknown`, found `\(text.shortenedForMessage)`; `\(text.shortenedForMessage)` is a status\(lowered == key ? "" : " (\(key))"), but this row is an indicator of a maturity questionnaire"))
+            }
+            lowered = key
+        }
         switch kind {
         case .maturity:
             switch lowered {

@@ -7,7 +7,7 @@ struct QuestionnaireDecoder {
     static let maturityOnly: Set = ["default_target", "scale", "dimensions"]
     static let complianceOnly: Set = ["instrument", "sections"]
     static let dimensionKeys = ["id", "title", "summary", "weight", "indicators"]
-    static let indicatorKeys = ["id", "title", "question", "guidance", "weight", "levels", "next_steps", "evidence", "references", "respondents"]
+    static let indicatorKeys = ["id", "title", "question", "guidance", "weight", "levels", "next_steps", "evidence", "references", "respondents", "scope"]
     static let sectionKeys = ["id", "title", "summary", "provisions"]
     static let provisionKeys = ["id", "title", "requirement", "obligation", "transitional", "guidance", "evidence", "references", "related"]
     static let referenceKeys = ["source", "ref", "url"]
@@ -37,6 +37,7 @@ struct QuestionnaireDecoder {
             let defaultTarget = top.int("default_target", in: MaturityLevel.range) ?? 4
             let scale = top.node("scale").map(decodeScale) ?? ScaleLevel.standard
             let dimensions = decodeDimensions(top)
+            if let dimensions { checkScopes(dimensions) }
             guard let id, let version, let title, let dimensions else { return nil }
             return .maturity(MaturityQuestionnaire(
                 id: id, version: version, title: title, summary: summary, notes: notes,
@@ -52,6 +53,17 @@ struct QuestionnaireDecoder {
     }
 
     // MARK: Maturity
+
+    /// Scope is optional, but a questionnaire that declares it for one indicator declares it for
+    /// all: an indicator without one would silently drop out of both sub-indexes.
+    private func checkScopes(_ dimensions: [Dimension]) {
+        let indicators = dimensions.flatMap(\.indicators)
+        guard indicators.contains(where: { $0.scope != nil }) else { return }
+        for indicator in indicators where indicator.scope == nil {
+            guard let at = indicator.location else { continue }
+            sink.warning(at, "indicator `\(indicator.id)` has no `scope`, while other indicators of this questionnaire have one; add `scope: national` or `scope: cross-border`, or it counts in neither sub-index")
+        }
+    }
 
     private func decodeScale(_ node: YAMLNode) -> [ScaleLevel] {
         guard let items = node.sequenceItems else {
@@ -120,10 +132,17 @@ struct QuestionnaireDecoder {
         let respondents = named.stringList("respondents")?.compactMap { text, at in
             checkedIdentifier(text, at: at, sink: sink, what: "an agency id in `respondents` of \(name)")
         } ?? []
+        var scope: IndicatorScope?
+        if let value = named.node("scope") {
+            scope = value.scalar.flatMap(IndicatorScope.init(rawValue:))
+            if scope == nil {
+                sink.error(value.location, "expected `scope` of \(name) to be `national` (a country can reach every level on its own) or `cross-border` (it needs a neighbour), found \(value.kindDescription)")
+            }
+        }
         guard let id, let title, let question, let levels else { return nil }
         return Indicator(id: id, title: title, question: question, guidance: named.text("guidance"), weight: weight,
                          levels: levels, nextSteps: nextSteps ?? [:], evidence: named.textList("evidence") ?? [],
-                         references: references, respondents: respondents, location: node.location)
+                         references: references, respondents: respondents, scope: scope, location: node.location)
     }
 
     /// `levels: {1: …, 2: …}`: keys are levels; for `levels` all five are required.
@@ -136,7 +155,7 @@ struct QuestionnaireDecoder {
         var result: [Int: LocalizedText] = [:]
         var seen: [Int: SourceLocation] = [:]
         for pair in pairs {
-            guard let text = pair.key.scalar, let level = Int(text), range.contains(level) else {
+            guard let text = pair.key.scalar, let level = NumberText.wholeNumber(text), range.contains(level) else {
                 sink.error(pair.key.location, "expected the keys of `\(key)` in \(fields.context) to be levels \(range.lowerBound) to \(range.upperBound), found \(pair.key.kindDescription)")
                 continue
             }
@@ -157,7 +176,7 @@ struct QuestionnaireDecoder {
         return result
     }
 
-    private func decodeReferences(_ items: [YAMLNode]) -> [Reference] {
+    private func decodeReferences(_ items: YAMLItems) -> [Reference] {
         items.compactMap { item in
             if let text = item.scalar { return Reference(source: text) }
             guard let fields = FieldReader(item, "a reference", allowed: Self.referenceKeys, sink: sink),
@@ -210,10 +229,10 @@ struct QuestionnaireDecoder {
         let title = fields.text("title", required: true)
         let requirement = fields.text("requirement", required: true)
         var obligation: Obligation?
-        if let value = fields.node("obligation", required: true, what: "`binding` or `best-endeavour`") {
+        if let value = fields.node("obligation", required: true, what: "`binding`, `best-endeavour` or `guidance`") {
             obligation = value.scalar.flatMap(Obligation.init(rawValue:))
             if obligation == nil {
-                sink.error(value.location, "expected `obligation` of \(fields.context) to be `binding` or `best-endeavour`, found \(value.kindDescription)")
+                sink.error(value.location, "expected `obligation` of \(fields.context) to be `binding`, `best-endeavour` or `guidance`, found \(value.kindDescription)")
             }
         }
         let related: [IndicatorLink] = fields.stringList("related")?.compactMap { text, at in

@@ -47,19 +47,19 @@ public struct ScaleLevel: Sendable, Hashable {
         self.summary = summary
     }
 
-    /// The scale used when a questionnaire defines none.
-    public static let standard: [ScaleLevel] = [
-        ScaleLevel(level: 1, name: LocalizedText("Fragmented"), summary: LocalizedText(
-            "Agencies act alone; there is no formal arrangement between them.")),
-        ScaleLevel(level: 2, name: LocalizedText("Initial"), summary: LocalizedText(
-            "Cooperation is ad hoc or informal and depends on individuals; some arrangements exist on paper.")),
-        ScaleLevel(level: 3, name: LocalizedText("Defined"), summary: LocalizedText(
-            "A formal arrangement exists and is applied at the main crossing points.")),
-        ScaleLevel(level: 4, name: LocalizedText("Managed"), summary: LocalizedText(
-            "The arrangement is applied everywhere, resourced, measured and reviewed.")),
-        ScaleLevel(level: 5, name: LocalizedText("Optimised"), summary: LocalizedText(
-            "Practice is improved continuously, integrated with neighbouring countries, and a model for others.")),
-    ]
+    /// The scale used when a questionnaire defines none, in every language cbm has texts for
+    /// (`scale.1.name`, `scale.1.summary`… in `Resources/locales/*.yaml`).
+    public static let standard: [ScaleLevel] = {
+        let tables = StringTable.usable
+        return (1...5).map { level in
+            func text(_ key: String) -> LocalizedText {
+                var translations: [String: String] = [:]
+                for (language, table) in tables { translations[language] = table.text("scale.\(level).\(key)") }
+                return translations.isEmpty ? LocalizedText("\(level)") : LocalizedText(translations: translations)
+            }
+            return ScaleLevel(level: level, name: text("name"), summary: text("summary"))
+        }
+    }()
 }
 
 public struct Indicator: Sendable, Hashable, Identifiable {
@@ -76,13 +76,16 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     public var references: [Reference]
     /// Agency ids that should answer this indicator (advice for interviewers).
     public var respondents: [String]
+    /// Whether a country can reach every level on its own, or needs a neighbour; nil when the
+    /// questionnaire does not say (versions before 2027.1).
+    public var scope: IndicatorScope?
     public var location: SourceLocation?
 
     public init(
         id: String, title: LocalizedText, question: LocalizedText, guidance: LocalizedText? = nil,
         weight: Double = 1, levels: [Int: LocalizedText], nextSteps: [Int: LocalizedText] = [:],
         evidence: [LocalizedText] = [], references: [Reference] = [], respondents: [String] = [],
-        location: SourceLocation? = nil
+        scope: IndicatorScope? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -94,8 +97,19 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         self.evidence = evidence
         self.references = references
         self.respondents = respondents
+        self.scope = scope
         self.location = location
     }
+}
+
+/// What an indicator measures: what a country does on its own, or what it does with a neighbour.
+///
+/// A `national` indicator's five levels are reachable by a country alone, even when a neighbour
+/// will not cooperate; a `cross-border` indicator needs the neighbour, and may be answered `na`
+/// (with a note) while a border is closed. `cbm score` reports a sub-index for each.
+public enum IndicatorScope: String, Sendable, Hashable, Codable, CaseIterable {
+    case national
+    case crossBorder = "cross-border"
 }
 
 public struct Dimension: Sendable, Hashable, Identifiable {
@@ -174,13 +188,21 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
 public enum Obligation: String, Sendable, Hashable, Codable, CaseIterable {
     case binding
     case bestEndeavour = "best-endeavour"
+    /// Not an obligation on the country (for example the rules of a treaty's own committee, or
+    /// a prompt for the assessor). Answered like any provision, but never counted in a
+    /// compliance rate.
+    case guidance
 
     public var label: String {
         switch self {
         case .binding: return "binding"
         case .bestEndeavour: return "best endeavour"
+        case .guidance: return "guidance (not counted)"
         }
     }
+
+    /// Whether provisions with this obligation count towards compliance rates.
+    public var counts: Bool { self != .guidance }
 }
 
 /// A link from a provision to a maturity indicator: `cbm-core/ict.single-window`.

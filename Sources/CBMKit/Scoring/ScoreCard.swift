@@ -17,6 +17,10 @@ public struct AssessmentInfo: Sendable, Hashable {
     public var preparedBy: String?
     public var notes: String?
     public var agencies: [Agency]
+    /// The crossing point assessed; nil when the assessment covers the whole country.
+    public var crossingPoint: CrossingPoint? = nil
+
+    public var scope: AssessmentScope { crossingPoint == nil ? .country : .crossingPoint }
 }
 
 /// Whether an indicator counts in the scores.
@@ -46,6 +50,8 @@ public struct IndicatorScore: Sendable, Hashable {
     public var title: String
     public var dimension: String
     public var weight: Double
+    /// National or cross-border, when the questionnaire says.
+    public var scope: IndicatorScope?
     public var status: ItemStatus
     /// Consensus if agreed, else the median of the agencies' levels.
     public var score: Double?
@@ -97,6 +103,11 @@ public struct MaturityScore: Sendable, Hashable {
     /// Weighted mean of the scores of dimensions with any answer.
     public var index: Double?
     public var level: Int?
+    /// The index computed from the national indicators only (what a country does on its own);
+    /// nil when the questionnaire declares no national indicator, or none is answered.
+    public var nationalIndex: Double?
+    /// The index computed from the cross-border indicators only (what needs a neighbour).
+    public var crossBorderIndex: Double?
     /// Level number → name, from the questionnaire's scale.
     public var levelNames: [Int: String]
     public var dimensions: [DimensionScore]
@@ -139,6 +150,8 @@ public struct SectionComplianceScore: Sendable, Hashable {
     public var summary: RateSummary
     public var binding: RateSummary
     public var bestEndeavour: RateSummary
+    /// Guidance items (obligation `guidance`): shown, never counted in `summary`.
+    public var guidance: RateSummary
 
     public var rate: Double? { summary.rate }
     public var coverage: Double? { summary.coverage }
@@ -152,7 +165,9 @@ public struct ComplianceScore: Sendable, Hashable {
     public var summary: RateSummary
     public var binding: RateSummary
     public var bestEndeavour: RateSummary
-    /// How many provisions have each consolidated status ("mixed" not counted).
+    /// Guidance items (obligation `guidance`): shown, never counted in `summary`.
+    public var guidance: RateSummary
+    /// How many provisions have each consolidated status ("mixed" and guidance items not counted).
     public var statusCounts: [ComplianceStatus: Int]
     public var sections: [SectionComplianceScore]
     public var provisions: [ProvisionScore]
@@ -160,9 +175,10 @@ public struct ComplianceScore: Sendable, Hashable {
     public var rate: Double? { summary.rate }
     public var coverage: Double? { summary.coverage }
 
-    /// Answered provisions with fewer than 3 points, in questionnaire order.
+    /// Answered provisions with fewer than 3 points, in questionnaire order (guidance items,
+    /// which are not obligations, left out).
     public var notFullyMet: [ProvisionScore] {
-        provisions.filter { $0.points.map { $0 < 3 } ?? false }
+        provisions.filter { $0.obligation.counts && ($0.points.map { $0 < 3 } ?? false) }
     }
 }
 

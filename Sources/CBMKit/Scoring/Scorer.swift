@@ -20,7 +20,7 @@ public enum Scorer {
         }
         let info = AssessmentInfo(title: assessment.title, country: assessment.country, period: assessment.period,
                                   date: assessment.date, preparedBy: assessment.preparedBy, notes: assessment.notes,
-                                  agencies: assessment.agencies)
+                                  agencies: assessment.agencies, crossingPoint: assessment.crossingPoint)
         return ScoreCard(assessment: info, maturity: maturity, compliance: compliance, priorities: priorities(maturity))
     }
 
@@ -50,7 +50,20 @@ public enum Scorer {
         for step in questionnaire.scale { names[step.level] = step.name.text(in: language) }
         return MaturityScore(questionnaire: questionnaire.id, title: questionnaire.title.text(in: language),
                              version: questionnaire.version, answeredVersion: answers.version,
-                             index: index, level: index.map(Self.level), levelNames: names, dimensions: dimensions)
+                             index: index, level: index.map(Self.level),
+                             nationalIndex: subIndex(dimensions, scope: .national),
+                             crossBorderIndex: subIndex(dimensions, scope: .crossBorder),
+                             levelNames: names, dimensions: dimensions)
+    }
+
+    /// The index over the indicators of one scope, computed as the index is: within each
+    /// dimension the weighted mean of its answered indicators of that scope, then the weighted
+    /// mean of those dimension means. Dimensions without such an answer take no part.
+    static func subIndex(_ dimensions: [DimensionScore], scope: IndicatorScope) -> Double? {
+        weightedMean(dimensions.compactMap { dimension in
+            let answered = dimension.indicators.filter { $0.scope == scope && $0.status == .answered }
+            return weightedMean(answered.map { ($0.score!, $0.weight) }).map { ($0, dimension.weight) }
+        })
     }
 
     static func score(_ indicator: Indicator, dimension: String, answer: Answer?, target: Int, language: String) -> IndicatorScore {
@@ -92,7 +105,7 @@ public enum Scorer {
         let nextStep = level.flatMap { $0 < 5 ? indicator.nextSteps[$0 + 1]?.text(in: language) : nil }
         return IndicatorScore(
             id: indicator.id, title: indicator.title.text(in: language), dimension: dimension, weight: indicator.weight,
-            status: status, score: score, level: level, consensus: consensus, median: median,
+            scope: indicator.scope, status: status, score: score, level: level, consensus: consensus, median: median,
             consensusOutsideResponses: outside, divergence: divergence, divergent: (divergence ?? 0) >= divergenceFlag,
             target: target, gap: status == .answered ? score.map { Self.gap(target, $0) } : nil,
             responses: responses, note: answer?.note, nextStep: nextStep)
@@ -110,19 +123,21 @@ public enum Scorer {
         let sections = questionnaire.sections.map { section -> SectionComplianceScore in
             let inSection = provisions.filter { $0.section == section.id }
             return SectionComplianceScore(
-                id: section.id, title: section.title.text(in: language), summary: rates(inSection),
+                id: section.id, title: section.title.text(in: language), summary: rates(inSection.filter(\.obligation.counts)),
                 binding: rates(inSection.filter { $0.obligation == .binding }),
-                bestEndeavour: rates(inSection.filter { $0.obligation == .bestEndeavour }))
+                bestEndeavour: rates(inSection.filter { $0.obligation == .bestEndeavour }),
+                guidance: rates(inSection.filter { $0.obligation == .guidance }))
         }
         var counts: [ComplianceStatus: Int] = [:]
-        for provision in provisions {
+        for provision in provisions where provision.obligation.counts {
             if let status = provision.consolidated { counts[status, default: 0] += 1 }
         }
         return ComplianceScore(
             questionnaire: questionnaire.id, title: questionnaire.title.text(in: language), version: questionnaire.version,
-            answeredVersion: answers.version, summary: rates(provisions),
+            answeredVersion: answers.version, summary: rates(provisions.filter(\.obligation.counts)),
             binding: rates(provisions.filter { $0.obligation == .binding }),
             bestEndeavour: rates(provisions.filter { $0.obligation == .bestEndeavour }),
+            guidance: rates(provisions.filter { $0.obligation == .guidance }),
             statusCounts: counts, sections: sections, provisions: provisions)
     }
 
@@ -226,13 +241,5 @@ public enum Scorer {
 
     public static func gap(_ target: Int, _ score: Double) -> Double {
         max(0, Double(target) - score)
-    }
-}
-
-extension Loader {
-    /// Loads an assessment and scores it.
-    public static func scoreCard(at path: String, questionnaireDirectories: [String] = []) throws -> (ScoreCard, [Diagnostic]) {
-        let (assessment, catalog, warnings) = try assessment(at: path, questionnaireDirectories: questionnaireDirectories)
-        return (Scorer.score(assessment, catalog: catalog), warnings)
     }
 }

@@ -73,6 +73,15 @@ struct ReportModel {
         var hasWorkingGroup: Bool
         var indicators: [IndicatorBlock]
     }
+
+    /// The national and cross-border indexes as printed ("—" where nothing of that scope is answered).
+    struct SubIndexes: Sendable {
+        var national: String
+        var crossBorder: String
+        /// "National index 2.9 (what the country does on its own) · cross-border index 2.5 (what needs a neighbour)"
+        var line: String
+    }
+
     struct MaturitySection {
         var anchor: String
         var number: String
@@ -88,6 +97,8 @@ struct ReportModel {
         var indexLabel: String
         /// "Overall index: 2.6 of 5 — level 2 (Initial)"
         var indexLine: String
+        /// The national and cross-border indexes, for a questionnaire whose indicators declare a scope.
+        var subIndexes: SubIndexes?
         var radarCaption: String
         var radarSVG: String
         var dimensionRows: [DimensionBlock]
@@ -507,6 +518,9 @@ extension ReportModel {
             indexLabel: t.text("report.summary.index_label", ["title": score.title]),
             indexLine: t.text("report.summary.index_line", ["index": t.score(score.index), "level": Format.level(score.level, name: nil),
                                                             "name": score.levelName(score.level) ?? t["report.not_scored"], "title": score.title]),
+            subIndexes: score.indicators.contains { $0.scope != nil } ? SubIndexes(
+                national: t.score(score.nationalIndex), crossBorder: t.score(score.crossBorderIndex),
+                line: t.text("report.summary.sub_index_line", ["national": t.score(score.nationalIndex), "cross_border": t.score(score.crossBorderIndex)])) : nil,
             radarCaption: t.text("report.summary.radar_caption", ["title": score.title, "chapter": String(number)]),
             radarSVG: radar,
             dimensionRows: dimensions,

@@ -20,6 +20,36 @@ struct CBM: ParsableCommand {
     )
 }
 
+/// Prints to standard output, checking that every byte was written (unlike `print`, which
+/// ignores errors). Throws `UsageError` when it could not.
+func emit(_ text: String, terminator: String = "\n") throws {
+    var bytes = Array(text.utf8)
+    bytes += terminator.utf8
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { buffer in
+            write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        }
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw UsageError("cbm could not write its output (\(String(cString: strerror(errno)))); what it printed is incomplete. Free some space, or write to a file with -o, and try again.")
+        }
+        offset += written
+    }
+}
+
+/// The files a command reads besides its main input: the questionnaire files given with
+/// --questionnaires (each file of a folder). An output may never replace any of them.
+extension QuestionnaireOptions {
+    var files: [String] {
+        directories.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+            return isDirectory.boolValue ? Loader.yamlFiles(in: URL(fileURLWithPath: path)).map(\.path) : [path]
+        }
+    }
+}
+
 /// Options shared by the commands that read questionnaires.
 struct QuestionnaireOptions: ParsableArguments {
     @Option(name: .customLong("questionnaires"), help: ArgumentHelp(
@@ -32,7 +62,9 @@ extension CBM {
     /// Runs the command line. The one place where a failure is printed: problems in files
     /// (`LoadError`) as `file:line:column: error: …` lines, other problems (`UsageError`) as
     /// `error: …` lines, both to standard error with exit status 1; everything else (wrong
-    /// arguments, `--help`, `ExitCode`) as ArgumentParser prints it.
+    /// arguments, `ExitCode`) as ArgumentParser prints it. `--help` and `--version` go through
+    /// `emit`, which checks each write: a full disk or a closed output ends in a message and
+    /// exit status 1, not in a truncated text and success.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -44,23 +76,46 @@ extension CBM {
             printToStandardError(error.problems.map { "error: " + $0 })
             Self.exit(withError: ExitCode(1))
         } catch {
-            Self.exit(withError: error)
+            guard exitCode(for: error).isSuccess else { Self.exit(withError: error) }
+            let message = fullMessage(for: error)  // --help, --version
+            do {
+                if !message.isEmpty { try emit(message) }
+            } catch let error as UsageError {
+                printToStandardError(error.problems.map { "error: " + $0 })
+                Self.exit(withError: ExitCode(1))
+            } catch {
+                Self.exit(withError: error)
+            }
         }
     }
 }
 
-/// Prints problems in files to standard error, in file order.
+/// How many problems are printed; the rest are counted. A file wrong on every line can
+/// have hundreds of thousands, and nobody reads past the first screens.
+let shownProblems = 100
+
+/// Prints problems in files to standard error, in file order: the first `shownProblems`,
+/// then how many more.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    printToStandardError(diagnostics.sortedByLocation().map(\.description))
+    let sorted = diagnostics.sortedByLocation()
+    var lines = sorted.prefix(shownProblems).map(\.description)
+    if sorted.count > shownProblems {
+        var more = String(sorted.count - shownProblems)
+        for index in stride(from: more.count - 3, to: 0, by: -3) { more.insert(",", at: more.index(more.startIndex, offsetBy: index)) }
+        lines.append("… and \(more) more problems (not shown).")
+    }
+    printToStandardError(lines)
 }
 
-/// Prints the warnings among `diagnostics` to standard error, in file order.
+/// Prints the warnings among `diagnostics` to standard error, in file order (all of them).
 func printWarnings(_ diagnostics: [Diagnostic]) {
-    printDiagnostics(diagnostics.warnings)
+    printToStandardError(diagnostics.warnings.sortedByLocation().map(\.description))
 }
 
+/// Writes lines to standard error in one write.
 func printToStandardError(_ lines: [String]) {
-    for line in lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    guard !lines.isEmpty else { return }
+    FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
 }
 
 /// `--language`, shared by the commands that write text for people: checked before anything

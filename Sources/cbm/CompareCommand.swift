@@ -54,12 +54,13 @@ struct CompareCommand: ParsableCommand {
                                                                  period: period?.uppercased(), language: language)
         printWarnings(diagnostics)
         switch format {
-        case .text: print(comparison.terminalSummary(), terminator: "")
-        case .json: print(comparison.jsonText, terminator: "")
+        case .text: try emit(comparison.terminalSummary(), terminator: "")
+        case .json: try emit(comparison.jsonText, terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text = try ReportRenderer.renderComparison(comparison, format: reportFormat)
-            try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force)
+            try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force,
+                      inputs: files + questionnaires.files)
         }
     }
 }

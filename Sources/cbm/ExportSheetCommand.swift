@@ -38,7 +38,7 @@ struct ExportSheetCommand: ParsableCommand {
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"), completion: Completion.anyFile)
+        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder. Use - to print it instead.", valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
@@ -68,14 +68,15 @@ struct ExportSheetCommand: ParsableCommand {
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = output ?? "\(stem)-\(agency).csv"
-        try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
+        guard try write(CSV.write(rows, separator: separator), to: path, force: force,
+                        inputs: [file] + questionnaires.files, announce: false) else { return }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
-        let name = assessment.agency(agency)?.name ?? agency
+        let name = DirectionControls.shown(assessment.agency(agency)?.name ?? agency)
         let t = languageOption.strings
         warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
                          catalog: catalog, strings: t)
-        print(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
-                                     "answered": t.integer(answered)]))
-        print(t.text("sheet.next", ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
+        try emit(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                        "answered": t.integer(answered)]))
+        try emit(t.text("sheet.next", ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }

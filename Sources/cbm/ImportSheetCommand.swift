@@ -56,6 +56,6 @@ struct ImportSheetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         printWarnings(outcome.warnings)
-        print(outcome.report)
+        try emit(DirectionControls.shown(outcome.report))
     }
 }

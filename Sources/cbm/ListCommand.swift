@@ -18,6 +18,6 @@ struct ListCommand: ParsableCommand {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
         if diagnostics.hasErrors { throw LoadError(diagnostics) }
         printWarnings(diagnostics)
-        print(catalog.listing())
+        try emit(catalog.listing())
     }
 }

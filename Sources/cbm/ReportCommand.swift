@@ -67,16 +67,21 @@ struct ReportCommand: ParsableCommand {
             + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
         warnUntranslated(answered, catalog: catalog, strings: languageOption.strings)
         let text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
-        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force)
+        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force,
+                  inputs: [file] + baseline + questionnaires.files)
     }
 }
 
 /// Writes a report atomically, or prints it for `-`.
-func write(_ text: String, to path: String, force: Bool) throws {
+/// `inputs` are the files the command reads: the output never replaces one of them.
+/// Returns false when the text was printed (no "Wrote …" message should follow it).
+@discardableResult
+func write(_ text: String, to path: String, force: Bool, inputs: [String], announce: Bool = true) throws -> Bool {
     if path == "-" {
-        print(text, terminator: "")
-        return
+        try emit(text, terminator: "")
+        return false
     }
-    try OutputFile.write(text, to: path, overwrite: force)
-    print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
+    try OutputFile.write(text, to: path, overwrite: force, inputs: inputs)
+    if announce { try emit("Wrote \(path) (\(text.utf8.count / 1024) KB).") }
+    return true
 }

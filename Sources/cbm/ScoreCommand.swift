@@ -49,8 +49,8 @@ struct ScoreCommand: ParsableCommand {
             warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)
         }
         switch format {
-        case .text: print(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
-        case .json: print(card.jsonText, terminator: "")
+        case .text: try emit(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
+        case .json: try emit(card.jsonText, terminator: "")
         }
     }
 }

@@ -31,6 +31,6 @@ struct ShowCommand: ParsableCommand {
             throw UsageError("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
         warnUntranslated([(questionnaire.id, questionnaire.version)], catalog: catalog, strings: languageOption.strings)
-        print(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
+        try emit(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
     }
 }

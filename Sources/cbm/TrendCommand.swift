@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBMKit
+import Foundation
 
 enum TrendFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html, md
@@ -51,13 +52,14 @@ struct TrendCommand: ParsableCommand {
         for c in trend.compliance { used += c.versions.compactMap { $0 }.map { (c.questionnaire, $0) } }
         warnUntranslated(used, catalog: catalog, strings: languageOption.strings)
         switch format {
-        case .text: print(trend.terminalSummary(strings: languageOption.strings), terminator: "")
-        case .json: print(trend.jsonText, terminator: "")
+        case .text: try emit(trend.terminalSummary(strings: languageOption.strings), terminator: "")
+        case .json: try emit(trend.jsonText, terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text = try ReportRenderer.renderTrend(trend, format: reportFormat, language: languageOption.language)
             let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force)
+            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force,
+                      inputs: files + questionnaires.files)
         }
     }
 }

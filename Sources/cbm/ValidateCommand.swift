@@ -48,11 +48,7 @@ struct ValidateCommand: ParsableCommand {
             report.diagnostics = (report.diagnostics + gaps.diagnostics(strings: strings)).sortedByLocation()
             translationSummary = gaps.summary(strings: strings)
         }
-        for diagnostic in report.diagnostics {
-            print(diagnostic)
-        }
-        if let translationSummary { print(translationSummary) }
-        print(report.summary)
+        try emit(report.diagnostics.map { "\($0)\n" }.joined() + (translationSummary.map { $0 + "\n" } ?? "") + report.summary)
         if !report.isClean { throw ExitCode(1) }
     }
 }

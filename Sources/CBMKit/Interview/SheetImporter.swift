@@ -59,6 +59,12 @@ public enum SheetImporter {
             AssessmentWriter.Guide(catalog: catalog, language: $0, fileName: target.lastPathComponent)
         }
         let text = AssessmentWriter.yaml(result.merged, guide: guide)
+        let limit = ReadLimits.standard.maxBytes
+        if text.utf8.count > limit {
+            // cbm could not read the file back: say so, rather than write it.
+            throw UsageError(String(format: "%@ was not changed: with the answers of this sheet it would grow to %.1f MB, and cbm reads assessment files of up to %.0f MB. Keep long texts (such as evidence) short, or split the assessment (for example one file per questionnaire)",
+                                        file, Double(text.utf8.count) / 1_048_576, Double(limit) / 1_048_576))
+        }
         let readBack = YAMLReader.read(Data(text.utf8), file: file)
         let decoded = readBack.value.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack.diagnostics) } ?? Loaded(nil, readBack.diagnostics)
         let (reread, problems) = (decoded.value, decoded.diagnostics)
@@ -87,10 +93,10 @@ public enum SheetImporter {
         }
         if backup {
             let backupPath = target.path + ".bak"
-            try OutputFile.write(original, to: backupPath, permissionsFrom: target.path)
+            try OutputFile.replace(original, at: backupPath, permissionsFrom: target.path)
             outcome.backup = file + ".bak"
         }
-        try OutputFile.write(Data(text.utf8), to: target.path, permissionsFrom: target.path)
+        try OutputFile.replace(Data(text.utf8), at: target.path, permissionsFrom: target.path)
         outcome.written = true
         lines.append("Wrote \(file)" + (outcome.backup.map { "; the previous version is in \($0)." } ?? "."))
         outcome.report = lines.joined(separator: "\n")

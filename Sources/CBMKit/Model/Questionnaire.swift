@@ -166,6 +166,12 @@ public struct Dimension: Sendable, Hashable, Identifiable {
 
 /// A maturity model: dimensions of indicators, each answered with a level from 1 to 5 (docs/questionnaire-format.md).
 public struct MaturityQuestionnaire: Sendable, Hashable {
+    /// The smallest and largest weight of a dimension or an indicator. Weights compare items
+    /// with one another; between 0.01 and 1000, every weighted sum and mean is exact to far
+    /// more digits than a report shows (a weight such as 5e-324 underflowed to 0).
+    public static let minimumWeight = 0.01
+    public static let maximumWeight = 1000.0
+
     /// The questionnaire's id (for example `cbm-core`), which assessments name.
     public var id: String
     /// The version (for example `2026.1`); older versions are kept in `questionnaires/archive/`.

@@ -79,7 +79,8 @@ public enum ReportRenderer {
         guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {
             throw UsageError("the report template \(template) is missing; reinstall cbm")
         }
-        return output
+        // Text, charts and all: no direction control in user text can reorder what is shown.
+        return DirectionControls.shown(output)
     }
 
     /// The file name a report gets by default: `arventa-2026.html` for `arventa-2026.yaml`.

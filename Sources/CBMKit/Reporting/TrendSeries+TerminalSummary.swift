@@ -56,6 +56,6 @@ extension TrendSeries {
             if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  " + t["terminal.trend.no_item_changed"]) }
             out.append("")
         }
-        return out.joined(separator: "\n")
+        return DirectionControls.shown(out.joined(separator: "\n"))
     }
 }

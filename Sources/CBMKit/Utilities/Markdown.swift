@@ -27,6 +27,11 @@ enum Markdown {
                 out += listMarker ? "\\" + String(scalar) : String(scalar)
             default:
                 if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) { continue }
+                if DirectionControls.isControl(scalar) {
+                    // Shown, not obeyed; its brackets escaped, so that no link can follow.
+                    out += "\\" + DirectionControls.mark(scalar).dropLast() + "\\]"
+                    continue
+                }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -40,8 +45,11 @@ extension Markdown {
     static func isPlain(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return true }
         if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "#-+=".utf8.contains(first) { return false }
-        return !text.utf8.contains { byte in
-            byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
+        var mayHoldDirectionControl = false
+        let plain = !text.utf8.contains { byte in
+            if byte == 0xD8 || byte == 0xE2 { mayHoldDirectionControl = true }
+            return byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
         }
+        return plain && !(mayHoldDirectionControl && text.unicodeScalars.contains(where: DirectionControls.isControl))
     }
 }

@@ -8,12 +8,16 @@
 /// show the question and what each level means, so that the file can be filled in a text
 /// editor. Those comments are written again each time cbm rewrites the file.
 public enum AssessmentWriter {
+    /// What the comments of a filled-in guide need: the questionnaires, the language, the file's name.
     public struct Guide: Sendable {
+        /// The questionnaires the questions and level descriptions come from.
         public var catalog: Catalog
+        /// The language of the comments.
         public var language: String
         /// The file's name, used in the instructions at the top; "FILE" when not given.
         public var fileName: String?
 
+        /// A guide in `language`, naming `fileName` in the instructions.
         public init(catalog: Catalog, language: String = LocalizedText.defaultLanguage, fileName: String? = nil) {
             self.catalog = catalog
             self.language = language
@@ -52,6 +56,7 @@ public enum AssessmentWriter {
         (try? StringTable.forLanguage(language)) ?? .english
     }
 
+    /// The YAML text of `assessment`; with `guide`, with the questions and level descriptions as comments.
     public static func yaml(_ assessment: Assessment, guide: Guide? = nil) -> String {
         var out: [String] = []
         if let guide { out += introduction(assessment, guide: guide) }

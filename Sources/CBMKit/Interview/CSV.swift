@@ -9,11 +9,13 @@ import Foundation
 /// They are read with or without the mark, with `,`, `;` (what Excel saves where the comma
 /// is the decimal sign) or tab between cells, and with CRLF, LF or CR line ends.
 public enum CSV {
+    /// What separates the cells of a sheet.
     public enum Separator: String, Sendable, Hashable, CaseIterable {
         case comma = ","
         case semicolon = ";"
         case tab = "\t"
 
+        /// The separator's name, as `--separator` takes it.
         public var name: String {
             switch self {
             case .comma: return "comma"
@@ -36,18 +38,24 @@ public enum CSV {
     /// One row of a sheet: its number as a spreadsheet program shows it (the first row is 1),
     /// the line of the file where it starts, and its cells.
     public struct Row: Sendable, Hashable {
+        /// The row's number as a spreadsheet program shows it (the first row is 1).
         public var number: Int
+        /// The line of the file where the row starts.
         public var line: Int
+        /// The row's cells, as read.
         public var cells: [String]
 
+        /// A row of a sheet.
         public init(number: Int, line: Int, cells: [String]) {
             self.number = number
             self.line = line
             self.cells = cells
         }
 
+        /// The cell in column `index` (from 0), or an empty text when the row is shorter.
         public subscript(_ index: Int) -> String { cells.indices.contains(index) ? cells[index] : "" }
 
+        /// Whether every cell is empty or blank.
         public var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
     }
 

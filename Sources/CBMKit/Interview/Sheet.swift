@@ -11,6 +11,7 @@ public enum AgencySheet {
     public enum Column: Int, Sendable, CaseIterable {
         case agency, questionnaire, id, part, title, question, level1, level2, level3, level4, level5, allowed, answer, evidence, comment
 
+        /// The column's header text in the first row of a sheet (English).
         public var header: String {
             switch self {
             case .agency: return "agency"
@@ -63,6 +64,7 @@ public enum AgencySheet {
         /// Columns the import needs.
         static let required: [Column] = [.agency, .id, .answer, .evidence, .comment]
 
+        /// The column's letter as a spreadsheet program shows it (A, B, …).
         public var letter: String { CSV.columnName(rawValue) }
     }
 

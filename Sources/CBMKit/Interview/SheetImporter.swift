@@ -8,10 +8,15 @@ import Foundation
 /// assessment before it is written; the previous version is kept as `FILE.bak`; the file is
 /// replaced in one step (never half-written), and not at all if it changed meanwhile.
 public enum SheetImporter {
+    /// What an import did: the merge, whether the file was written, and what to print.
     public struct Outcome: Sendable {
+        /// The sheet read.
         public var sheet: String
+        /// The assessment file merged into.
         public var file: String
+        /// The merge: the new assessment and every change.
         public var result: SheetMerge
+        /// Whether it was a dry run (nothing written).
         public var dryRun: Bool
         /// Whether the assessment file was rewritten.
         public var written: Bool

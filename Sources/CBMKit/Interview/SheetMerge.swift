@@ -19,16 +19,24 @@ import Foundation
 public struct SheetMerge: Sendable {
     /// One response added, changed or removed.
     public struct Change: Sendable, Hashable, CustomStringConvertible {
+        /// Whether a response was added, changed or removed.
         public enum Kind: String, Sendable, Hashable {
             case added, changed, removed
         }
 
+        /// Whether the response was added, changed or removed.
         public var kind: Kind
+        /// The sheet row it comes from.
         public var row: Int
+        /// The agency whose response it is.
         public var agency: String
+        /// The questionnaire's id.
         public var questionnaire: String
+        /// The indicator's or provision's id.
         public var item: String
+        /// The response before the merge; nil when added.
         public var before: Response?
+        /// The response after the merge; nil when removed.
         public var after: Response?
         /// When the item had one answer for the whole group: what became of it.
         public var groupAnswer: String?
@@ -75,6 +83,7 @@ public struct SheetMerge: Sendable {
 
     /// The assessment with the sheet merged in.
     public var merged: Assessment
+    /// Every response added, changed or removed, in the order of the sheet's rows.
     public var changes: [Change]
     /// Rows read that changed nothing.
     public var unchangedRows: Int
@@ -85,6 +94,7 @@ public struct SheetMerge: Sendable {
     /// Things to know that did not stop the merge, such as columns cbm does not read.
     public var warnings: [Diagnostic]
 
+    /// Whether the sheet changes anything.
     public var hasChanges: Bool { !changes.isEmpty }
 
     /// One row as read, before it is merged.

@@ -5,18 +5,24 @@ import Foundation
 /// The template answers every indicator and provision `unknown`, so that it is valid as it
 /// is, scores as unanswered, and lists every question to fill in.
 public struct AssessmentTemplate: Sendable, Hashable {
+    /// The country assessed.
     public var country: String
+    /// The period the answers will describe: `2026`, `2026-H1`, `2026-Q3` or `2026-05`.
     public var period: String
     /// Default: "<country> CBM assessment <period>".
     public var title: String?
+    /// Who prepares the assessment, when given.
     public var preparedBy: String?
+    /// The questionnaires to answer, by id.
     public var questionnaireIDs: [String]
+    /// The agencies that answer.
     public var agencies: [Agency]
     /// Language of the questions in the comments.
     public var language: String
     /// The crossing point assessed, for `scope: crossing-point`; nil for the whole country.
     public var crossingPoint: CrossingPoint?
 
+    /// What `cbm init` was asked for; checked when the template is made.
     public init(
         country: String, period: String, title: String? = nil, preparedBy: String? = nil,
         questionnaireIDs: [String], agencies: [Agency] = [], language: String = LocalizedText.defaultLanguage,

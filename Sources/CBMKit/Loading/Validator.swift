@@ -2,13 +2,20 @@ import Foundation
 
 /// The outcome of checking files: every problem found, and the files looked at.
 public struct ValidationReport: Sendable {
+    /// Every file checked, in the order checked.
     public var files: [String] = []
+    /// The files that are questionnaires.
     public var questionnaires: [String] = []
+    /// The files that are assessments.
     public var assessments: [String] = []
+    /// Every problem found, in file order.
     public var diagnostics: [Diagnostic] = []
 
+    /// How many errors were found.
     public var errorCount: Int { diagnostics.errors.count }
+    /// How many warnings were found.
     public var warningCount: Int { diagnostics.warnings.count }
+    /// Whether no error was found (warnings do not make a file invalid).
     public var isClean: Bool { errorCount == 0 }
 
     /// "All 3 files are valid." / "2 errors and 1 warning in 3 files."
@@ -25,6 +32,7 @@ public struct ValidationReport: Sendable {
     }
 }
 
+/// Checks questionnaire and assessment files, as `cbm validate` does.
 public enum Validator {
     /// What checking one file found.
     private enum FileResult: Sendable {

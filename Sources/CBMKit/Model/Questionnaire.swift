@@ -170,6 +170,7 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
     /// with one another; between 0.01 and 1000, every weighted sum and mean is exact to far
     /// more digits than a report shows (a weight such as 5e-324 underflowed to 0).
     public static let minimumWeight = 0.01
+    /// The largest weight of a dimension or an indicator.
     public static let maximumWeight = 1000.0
 
     /// The questionnaire's id (for example `cbm-core`), which assessments name.

@@ -1,13 +1,19 @@
 /// One line of `cbm list`.
 public struct QuestionnaireSummary: Sendable, Hashable {
+    /// The questionnaire's id.
     public var id: String
+    /// Maturity model or convention checklist.
     public var kind: QuestionnaireKind
+    /// The questionnaire's version.
     public var version: String
+    /// The questionnaire's title, in English.
     public var title: String
     /// "10 dimensions, 57 indicators" or "13 sections, 52 provisions".
     public var contents: String
+    /// The file it was read from.
     public var file: String
 
+    /// The line of a questionnaire in the catalog.
     public init(_ entry: Catalog.Entry) {
         let questionnaire = entry.questionnaire
         id = questionnaire.id
@@ -26,17 +32,21 @@ public struct QuestionnaireSummary: Sendable, Hashable {
 
 /// A plain-text table with aligned columns, for the terminal.
 public struct TextTable: Sendable {
+    /// The column headings.
     public var header: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[String]]
     /// Columns aligned to the right (numbers).
     public var rightAligned: Set<Int>
 
+    /// A table; `rightAligned` holds the indexes of the columns of numbers.
     public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
         self.header = header
         self.rows = rows
         self.rightAligned = rightAligned
     }
 
+    /// The table as text: a header, a rule, the rows, columns aligned by their widest cell.
     public func render() -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }

@@ -9,6 +9,7 @@ public enum QuestionnaireDocument {
         markdown(questionnaire, strings: (try? StringTable.forLanguage(language)) ?? .english)
     }
 
+    /// The document with the words of `strings`' language around the questionnaire's texts.
     public static func markdown(_ questionnaire: Questionnaire, strings: StringTable) -> String {
         switch questionnaire {
         case let .maturity(q): return DirectionControls.shown(maturity(q, strings))

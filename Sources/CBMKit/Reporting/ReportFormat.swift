@@ -3,5 +3,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
     case md
 
+    /// The file name extension: `html` or `md`.
     public var fileExtension: String { rawValue }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// Orders periods: "2024" < "2025-H1" < "2025-Q3" < "2025-10" < "2025-H2"… by year, then by
 /// the month each part of the year starts (a whole year counts from January).
 public enum PeriodOrder {
+    /// The year, the month the period starts and its length in months: "2025-Q3" → (2025, 7, 3).
     public static func startMonth(_ period: String) -> (year: Int, month: Int, span: Int) {
         let parts = period.split(separator: "-")
         let year = Int(parts.first ?? "") ?? 0
@@ -18,6 +19,7 @@ public enum PeriodOrder {
         }
     }
 
+    /// Whether period `a` comes before period `b` (by year, then start month, then the longer period first).
     public static func precedes(_ a: String, _ b: String) -> Bool {
         let (x, y) = (startMonth(a), startMonth(b))
         if x.year != y.year { return x.year < y.year }

@@ -5,6 +5,12 @@ public enum Scorer {
     /// Agencies' levels this far apart (or more) are flagged as divergent.
     public static let divergenceFlag = 2
 
+    /// Scores every questionnaire an assessment answers, and ranks its gaps to target.
+    /// - Parameters:
+    /// - assessment: The assessment to score.
+    /// - catalog: The questionnaires, which must hold every one the assessment answers.
+    /// - language: The language of the titles in the score card.
+    /// - Returns: Every number a report shows (docs/scoring.md).
     public static func score(_ assessment: Assessment, catalog: Catalog, language: String = LocalizedText.defaultLanguage) -> ScoreCard {
         var maturity: [MaturityScore] = []
         var compliance: [ComplianceScore] = []
@@ -26,6 +32,7 @@ public enum Scorer {
 
     // MARK: Maturity
 
+    /// Scores the answers to one maturity questionnaire: indicators, dimensions and index.
     public static func score(_ questionnaire: MaturityQuestionnaire, answers: QuestionnaireAnswers, language: String = LocalizedText.defaultLanguage) -> MaturityScore {
         let dimensions = questionnaire.dimensions.map { dimension -> DimensionScore in
             let dimensionTarget = answers.target(dimension.id) ?? questionnaire.defaultTarget
@@ -113,6 +120,7 @@ public enum Scorer {
 
     // MARK: Compliance
 
+    /// Scores the answers to one convention checklist: provisions, sections and rates.
     public static func score(_ questionnaire: ComplianceQuestionnaire, answers: QuestionnaireAnswers, language: String = LocalizedText.defaultLanguage) -> ComplianceScore {
         var provisions: [ProvisionScore] = []
         for section in questionnaire.sections {
@@ -239,6 +247,7 @@ public enum Scorer {
         min(5, max(1, Int((score + 1e-9).rounded(.down))))
     }
 
+    /// How far a score is below its target: max(0, target − score).
     public static func gap(_ target: Int, _ score: Double) -> Double {
         max(0, Double(target) - score)
     }

@@ -1,19 +1,25 @@
 import Foundation
 
+/// Builds a `TrendSeries` from the score cards of several assessments of one country (docs/scoring.md).
 public enum TrendBuilder {
     /// A drop of this much or more in a maturity score is flagged as a regression.
     public static let regressionAt = -0.5
 
     /// One assessment with where it came from.
     public struct Input: Sendable {
+        /// The assessment's score card.
         public var card: ScoreCard
+        /// The assessment's file, as named in messages.
         public var file: String
+        /// An assessment's score card with its file.
         public init(card: ScoreCard, file: String) {
             self.card = card
             self.file = file
         }
     }
 
+    /// Orders the assessments by period and follows every index, score and rate over them.
+    /// - Throws: `UsageError` when there is no assessment, when they are of different countries (or cover different things), or when two are of the same period.
     public static func build(_ inputs: [Input], catalog: Catalog, language: String = LocalizedText.defaultLanguage) throws -> TrendSeries {
         guard !inputs.isEmpty else { throw UsageError("give at least one assessment") }
         let countries = Set(inputs.map(\.card.assessment.country))
@@ -61,6 +67,7 @@ public enum TrendBuilder {
 
     // MARK: Series
 
+    /// One number followed over the periods, with its changes, regressions and progress to `target`.
     public static func series(_ values: [Double?], periods: [String], target: Int? = nil, flagRegressions: Bool = true) -> Series {
         var deltas: [Double?] = [nil]
         var regressions: [String] = []

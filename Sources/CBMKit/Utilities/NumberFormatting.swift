@@ -2,6 +2,7 @@ import Foundation
 
 /// How numbers are shown in reports and in the terminal: one decimal, "—" when unknown.
 public enum NumberFormatting {
+    /// What is shown for a number that cannot be computed: "—".
     public static let missing = "—"
 
     /// A whole number with a comma between thousands: 100000 → "100,000".

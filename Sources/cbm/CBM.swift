@@ -60,8 +60,9 @@ struct QuestionnaireOptions: ParsableArguments {
 
 extension CBM {
     /// Runs the command line. The one place where a failure is printed: problems in files
-    /// (`LoadError`) as `file:line:column: error: …` lines, other problems (`UsageError`) as
-    /// `error: …` lines, both to standard error with exit status 1; everything else (wrong
+    /// (`LoadError`) as `file:line:column: error: …` lines, other problems (`UsageError`, and
+    /// `ComparisonError` and `UnsupportedLanguage`, which keep their data in cases or fields)
+    /// as `error: …` lines, both to standard error with exit status 1; everything else (wrong
     /// arguments, `ExitCode`) as ArgumentParser prints it. `--help` and `--version` go through
     /// `emit`, which checks each write: a full disk or a closed output ends in a message and
     /// exit status 1, not in a truncated text and success.
@@ -74,6 +75,13 @@ extension CBM {
             Self.exit(withError: ExitCode(1))
         } catch let error as UsageError {
             printToStandardError(error.problems.map { "error: " + $0 })
+            Self.exit(withError: ExitCode(1))
+        } catch let error as ComparisonError {
+            // Its cases keep the data (for tests and other programs); the text is its description.
+            printToStandardError(["error: \(error)"])
+            Self.exit(withError: ExitCode(1))
+        } catch let error as UnsupportedLanguage {
+            printToStandardError(["error: \(error)"])
             Self.exit(withError: ExitCode(1))
         } catch {
             guard exitCode(for: error).isSuccess else { Self.exit(withError: error) }

@@ -6,17 +6,23 @@ public struct ComparisonBuilder: Sendable {
 
     /// One scored assessment and the file it came from.
     public struct Input: Sendable {
+        /// The assessment's score card.
         public var card: ScoreCard
+        /// The assessment's file, as named in messages.
         public var file: String
+        /// A score card with its file.
         public init(card: ScoreCard, file: String) {
             self.card = card
             self.file = file
         }
     }
 
+    /// The questionnaires, to list what changed between the versions the countries answered.
     public var catalog: Catalog
+    /// The language of the titles.
     public var language: String
 
+    /// A builder using `catalog`'s questionnaires and titles in `language`.
     public init(catalog: Catalog, language: String = LocalizedText.defaultLanguage) {
         self.catalog = catalog
         self.language = language

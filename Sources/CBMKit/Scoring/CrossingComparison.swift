@@ -5,19 +5,29 @@ public struct CrossingComparison: Sendable, Hashable {
     /// cooperation across a border is shared, so both sides should see it alike.
     public static let flagGap = 2.0
 
+    /// One side of the crossing: its country's assessment of its own crossing point.
     public struct Side: Sendable, Hashable {
+        /// The side's score card.
         public var card: ScoreCard
+        /// The side's assessment file.
         public var file: String
+        /// The side's country.
         public var country: String { card.assessment.country }
+        /// The side's crossing point.
         public var crossingPoint: String { card.assessment.crossingPoint?.name ?? "" }
+        /// The period of the side's assessment.
         public var period: String { card.assessment.period }
     }
 
     /// One indicator seen from both sides.
     public struct Indicator: Sendable, Hashable {
+        /// The indicator's id.
         public var id: String
+        /// The indicator's title.
         public var title: String
+        /// The id of its dimension.
         public var dimension: String
+        /// National or cross-border, when the questionnaire says.
         public var scope: IndicatorScope?
         /// The two sides' scores and what they are made of, in the order of `sides`.
         public var sides: [IndicatorScore?]
@@ -28,8 +38,11 @@ public struct CrossingComparison: Sendable, Hashable {
         public var flagged: Bool
     }
 
+    /// One maturity questionnaire answered by both sides: every indicator seen from both.
     public struct Maturity: Sendable, Hashable {
+        /// The questionnaire's id.
         public var questionnaire: String
+        /// The questionnaire's title.
         public var title: String
         /// The version each side answered.
         public var versions: [String]
@@ -37,10 +50,12 @@ public struct CrossingComparison: Sendable, Hashable {
         public var scopesDeclared: Bool
         /// In the order of the first side's questionnaire version, then any the other side alone has.
         public var indicators: [Indicator]
+        /// The flagged indicators, in the order of `indicators`.
         public var flagged: [Indicator] { indicators.filter(\.flagged) }
     }
 
     public var sides: [Side]
+    /// Each maturity questionnaire both sides answered.
     public var maturity: [Maturity]
     /// Maturity questionnaires only one side answered.
     public var answeredByOneSide: [String]

@@ -8,12 +8,15 @@
 public struct Spread: Sendable, Hashable {
     /// How many values (countries with a score).
     public var count: Int
+    /// The median; nil with no value.
     public var median: Double?
     /// First quartile: a quarter of the values are at or below it.
     public var q1: Double?
     /// Third quartile: a quarter of the values are at or above it.
     public var q3: Double?
+    /// The lowest value; nil with no value.
     public var min: Double?
+    /// The highest value; nil with no value.
     public var max: Double?
 
     /// The spread of the given values; `nil` values (no score) are left out.
@@ -56,7 +59,9 @@ public struct Spread: Sendable, Hashable {
         case belowMedian = "below-median"
         case bottomQuarter = "bottom-quarter"
 
+        /// Above the median (top quarter included).
         public var isAbove: Bool { self == .topQuarter || self == .aboveMedian }
+        /// Below the median (bottom quarter included).
         public var isBelow: Bool { self == .bottomQuarter || self == .belowMedian }
     }
 }
@@ -65,6 +70,7 @@ public struct Spread: Sendable, Hashable {
 /// rank is skipped, as a spreadsheet's `RANK.EQ` does: 3.1, 2.8, 2.8, 2.5 rank 1, 2, 2, 4.
 /// No score, no rank.
 public enum Ranking {
+    /// The rank of each score, in the order given; nil where there is no score.
     public static func ranks(_ scores: [Double?]) -> [Int?] {
         scores.map { score in
             guard let score else { return nil }

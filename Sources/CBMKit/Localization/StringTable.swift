@@ -39,6 +39,7 @@ public struct StringTable: Sendable {
     public let name: String
     /// The language's name in itself ("русский").
     public let nativeName: String
+    /// How the language chooses the plural form of a counted text.
     public let plural: PluralRule
     let conventions: Conventions
     let entries: [String: Entry]
@@ -55,6 +56,7 @@ public struct StringTable: Sendable {
         }
     }
 
+    /// The text of `key`, with no placeholder filled.
     public subscript(_ key: String) -> String { text(key) }
 
     /// A counted text in the right plural form: `counted(5, "count.indicators")` gives
@@ -126,9 +128,12 @@ public struct StringTable: Sendable {
 
 /// A language asked for that cbm has no texts for.
 public struct UnsupportedLanguage: Error, Sendable, CustomStringConvertible {
+    /// The language asked for.
     public var language: String
+    /// The languages cbm has texts for: code and English name.
     public var available: [(code: String, name: String)]
 
+    /// What to say: the languages available, and how to add one.
     public var description: String {
         "cbm has no texts in the language `\(language.shortenedForMessage)`; it can write "
             + available.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")

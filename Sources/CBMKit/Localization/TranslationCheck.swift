@@ -4,6 +4,7 @@ public struct MissingTranslation: Sendable, Hashable {
     /// Where the item that holds the text starts (the indicator, provision, dimension or
     /// section), or the top of the file for the questionnaire's own title and summary.
     public var location: SourceLocation
+    /// The questionnaire's id.
     public var questionnaire: String
     /// The indicator, provision, dimension or section id; nil for the questionnaire itself.
     public var item: String?
@@ -18,9 +19,11 @@ public struct MissingTranslation: Sendable, Hashable {
 /// lists, and what the other commands summarise in one warning instead of falling back to
 /// English silently.
 public struct TranslationGaps: Sendable {
+    /// The language looked for.
     public var language: String
     /// Every text looked at.
     public var total: Int
+    /// Every text without a version in `language`, in file order.
     public var missing: [MissingTranslation]
 
     /// Checks questionnaires; `files` gives the file each was read from, by id and version.

@@ -54,6 +54,7 @@ public struct CrossingComparison: Sendable, Hashable {
         public var flagged: [Indicator] { indicators.filter(\.flagged) }
     }
 
+    /// The two sides: the one whose file comes first among the files given, then the side it faces.
     public var sides: [Side]
     /// Each maturity questionnaire both sides answered.
     public var maturity: [Maturity]

@@ -2,6 +2,11 @@ import ArgumentParser
 import CBMKit
 import Foundation
 
+/// The kind of file `export-sheet` writes.
+enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
+    case xlsx, csv
+}
+
 extension CSV.Separator: ExpressibleByArgument {
     public init?(argument: String) { self.init(name: argument) }
     public static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
@@ -10,21 +15,29 @@ extension CSV.Separator: ExpressibleByArgument {
 struct ExportSheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-sheet",
-        abstract: "Write one agency's interview sheet (CSV for Excel or LibreOffice).",
+        abstract: "Write one agency's interview sheet: an Excel workbook (.xlsx) or a CSV file.",
         discussion: """
         One row per indicator and provision of the questionnaires the assessment answers: \
         the question (or, for conventions, the requirement), what each of the five levels \
         means, and three columns for the agency to fill: level or status, evidence, comment. \
         The agency's answers already in the file are filled in.
 
-        The sheet is UTF-8 text with a byte-order mark, so that Excel and LibreOffice show \
-        Cyrillic and other scripts correctly. If Excel puts everything in one column (where \
-        the comma is the decimal sign), export with --separator semicolon. Read the filled \
-        sheet back with `cbm import-sheet`.
+        The workbook (.xlsx, the default) has a sheet of instructions and one sheet per \
+        questionnaire. The answer column has a dropdown with exactly the answers allowed; \
+        the question columns are locked (sheet protection without a password), so that only \
+        the answer, evidence and comment columns can be edited. It opens in Excel and in \
+        LibreOffice Calc.
+
+        The format follows the name given with -o (.xlsx or .csv), or --format. A CSV sheet \
+        is UTF-8 text with a byte-order mark, so that Excel and LibreOffice show Cyrillic and \
+        other scripts correctly. If Excel puts everything in one column (where the comma is \
+        the decimal sign), export with --separator semicolon. Read the filled sheet back with \
+        `cbm import-sheet`.
 
         An existing file is not replaced unless you give --force.
 
         Examples:
+          cbm export-sheet arventa-2026.yaml --agency customs -o customs.xlsx
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
           cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
         """
@@ -37,16 +50,19 @@ struct ExportSheet: ParsableCommand {
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.csv in the current folder.", valueName: "PATH"))
+        "Where to write the sheet. Default: <file>-<agency>.xlsx (or .csv) in the current folder.", valueName: "PATH"))
     var output: String?
+
+    @Option(help: ArgumentHelp("xlsx (an Excel workbook) or csv. Default: from the name given with -o, else xlsx.", valueName: "FORMAT"))
+    var format: SheetFormat?
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "Only this questionnaire (can be given more than once). Default: every questionnaire the assessment answers.",
         valueName: "ID"))
     var only: [String] = []
 
-    @Option(help: "What separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
-    var separator: CSV.Separator = .comma
+    @Option(help: "CSV only: what separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
+    var separator: CSV.Separator?
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
@@ -67,23 +83,37 @@ struct ExportSheet: ParsableCommand {
             throw fail(error.diagnostics)
         }
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let named = output.flatMap { SheetFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+        if let format, let named, format != named, let output {
+            throw failure("-o \(output) names a .\(named.rawValue) file, but --format is \(format.rawValue); give the file the extension .\(format.rawValue), or leave out --format")
+        }
+        let chosen = format ?? named ?? (separator != nil ? .csv : .xlsx)
+        if chosen == .xlsx, separator != nil {
+            throw failure("--separator applies to CSV sheets only; a workbook has no separator. Leave it out, or export with --format csv")
+        }
         let rows: [[String]]
+        let bytes: Data
         do {
             rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
-        } catch {
+            switch chosen {
+            case .csv: bytes = Data(CSV.write(rows, separator: separator ?? .comma).utf8)
+            case .xlsx: bytes = try AgencyWorkbook.data(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            }
+        } catch let error as InterviewError {
             throw failures(error.problems.map { "\(file): \($0)" })
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let path = output ?? "\(stem)-\(agency).csv"
+        let path = output ?? "\(stem)-\(agency).\(chosen.rawValue)"
         do {
-            try OutputFile.write(CSV.write(rows, separator: separator), to: path, overwrite: force)
+            try OutputFile.write(bytes, to: path, overwrite: force)
         } catch {
             throw failure("\(error)")
         }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
         print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), save as CSV (UTF-8), then: cbm import-sheet \(path) --into \(file)")
+        let saveAs = chosen == .xlsx ? "save it as a workbook (.xlsx)" : "save as CSV (UTF-8)"
+        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), \(saveAs), then: cbm import-sheet \(path) --into \(file)")
     }
 }
 
@@ -103,16 +133,21 @@ struct ImportSheet: ParsableCommand {
         is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
         other than those cbm writes are not kept).
 
-        The sheet may be separated by commas or semicolons, with or without a byte-order \
-        mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+        The sheet may be the Excel workbook (.xlsx) that `cbm export-sheet` wrote, as Excel \
+        or LibreOffice Calc saved it: rows may be sorted or filtered, sheets reordered or \
+        added. Hidden rows and questions without a row are reported. A CSV sheet may be \
+        separated by commas or semicolons, with or without a byte-order mark; it must be \
+        UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
 
         Examples:
+          cbm import-sheet customs.xlsx --into arventa-2026.yaml --dry-run
+          cbm import-sheet customs.xlsx --into arventa-2026.yaml
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
           cbm import-sheet customs.csv --into arventa-2026.yaml
         """
     )
 
-    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"))
+    @Argument(help: ArgumentHelp("The filled sheet: an Excel workbook (.xlsx) or a CSV file.", valueName: "SHEET"))
     var sheet: String
 
     @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"))

@@ -218,6 +218,11 @@ public enum OutputFile {
     }
 
     public static func write(_ text: String, to path: String, overwrite: Bool) throws {
+        try write(Data(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// Writes bytes in one step, as `write(_:to:overwrite:)` writes text.
+    public static func write(_ data: Data, to path: String, overwrite: Bool) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -230,7 +235,7 @@ public enum OutputFile {
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
         } catch {
             throw ReportError(description: "cannot write in \(directory.path): \(error.localizedDescription)")
         }

@@ -1,0 +1,384 @@
+import Foundation
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads the sheets of an `.xlsx` workbook as rows of text, as Excel, LibreOffice Calc or
+/// openpyxl may have saved it: strings shared or inline (rich text included), numbers as
+/// `3` or `3.0`, formulas by their last computed value, rows and cells in any order or with
+/// gaps, hidden rows marked as such.
+///
+/// Bounded: the file, each part and all parts together have a size limit that is checked
+/// while unpacking (a zip's own size fields are not trusted), and a sheet may hold at most
+/// `Limits.maxFilledRows` rows with something in them. Never throws: problems come back
+/// located, with what to do about them.
+enum WorkbookReader {
+    struct Limits: Sendable {
+        var maxFileBytes = 20 * 1_048_576
+        var maxPartBytes = 50 * 1_048_576
+        var maxTotalBytes = 150 * 1_048_576
+        var maxEntries = 2_000
+        var maxFilledRows = 5_000
+        /// Cells right of this column are not read.
+        var maxColumns = 64
+
+        static let standard = Limits()
+    }
+
+    /// One sheet as read: its name, its rows with something in them, and which rows were hidden.
+    struct Table: Sendable {
+        var sheet: String
+        var rows: [CSV.Row]
+        var hiddenRows: Set<Int>
+        var ignoredCells: Int
+    }
+
+    /// Whether the bytes start like a zip file (an `.xlsx`, `.ods` or `.docx`).
+    static func isZip(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// Whether the bytes start like an Office 97–2003 file (`.xls`).
+    static func isLegacyOffice(_ data: Data) -> Bool { data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) }
+
+    private struct Failure: Error { var message: String }
+
+    static func read(_ data: Data, file: String, limits: Limits = .standard) -> (tables: [Table], diagnostics: [Diagnostic]) {
+        do {
+            return (try readTables(data, file: file, limits: limits), [])
+        } catch let failure as Failure {
+            return ([], [.error(SourceLocation(file: file, line: 1, column: 1), failure.message)])
+        } catch {
+            return ([], [.error(SourceLocation(file: file, line: 1, column: 1),
+                                "this workbook cannot be opened (\(error)); open it in Excel or LibreOffice Calc, save it again as an Excel workbook (.xlsx) and import that")])
+        }
+    }
+
+    private static func readTables(_ data: Data, file: String, limits: Limits) throws -> [Table] {
+        let saveAgain = "open it in Excel or LibreOffice Calc and save it as an Excel workbook (.xlsx), or start again from the workbook `cbm export-sheet` writes"
+        if isLegacyOffice(data) {
+            throw Failure(message: "this is an Excel 97–2003 workbook (.xls), whatever its name says; cbm reads the newer format: open it in Excel and use Save As → \"Excel Workbook (*.xlsx)\" (in LibreOffice Calc: Save As → \"Excel 2007-365 (.xlsx)\"), then import the saved file")
+        }
+        guard isZip(data) else {
+            throw Failure(message: "this is not an Excel workbook: an .xlsx file is a zip archive, and this file is not one (is it a CSV file or a document renamed to .xlsx?); \(saveAgain)")
+        }
+        if data.count > limits.maxFileBytes {
+            throw Failure(message: "this workbook is \(megabytes(data.count)); cbm reads workbooks of up to \(megabytes(limits.maxFileBytes)) (a workbook for one agency is well under 1 MB). Is it the right file?")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw Failure(message: "this workbook is damaged: its zip archive cannot be read (\(error)); \(saveAgain)")
+        }
+        var entries: [String: Entry] = [:]
+        for entry in archive {
+            entries[entry.path] = entry
+            if entries.count > limits.maxEntries {
+                throw Failure(message: "this workbook holds more than \(limits.maxEntries) files inside its zip archive, far more than a workbook has; is it the right file?")
+            }
+        }
+        if entries["xl/workbook.xml"] == nil {
+            if entries["content.xml"] != nil || entries["mimetype"] != nil {
+                throw Failure(message: "this is an OpenDocument spreadsheet (.ods), not an Excel workbook; in LibreOffice Calc use Save As → \"Excel 2007-365 (.xlsx)\" and import the saved file")
+            }
+            if entries["word/document.xml"] != nil {
+                throw Failure(message: "this is a Word document, not an Excel workbook; give the workbook that `cbm export-sheet` wrote")
+            }
+            throw Failure(message: "this zip archive is not an Excel workbook (it has no xl/workbook.xml); \(saveAgain)")
+        }
+
+        var unpacked = 0
+        func part(_ path: String) throws -> Data? {
+            guard let entry = entries[path] else { return nil }
+            let tooBig = "the part \(path) of this workbook unpacks to more than \(megabytes(limits.maxPartBytes)); a workbook for one agency is well under 1 MB, so this file is damaged or not a cbm workbook (a \"zip bomb\" looks like this)"
+            if entry.uncompressedSize > UInt64(limits.maxPartBytes) { throw Failure(message: tooBig) }
+            var bytes = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    bytes.append(chunk)
+                    if bytes.count > limits.maxPartBytes { throw Failure(message: tooBig) }
+                    if unpacked + bytes.count > limits.maxTotalBytes {
+                        throw Failure(message: "this workbook unpacks to more than \(megabytes(limits.maxTotalBytes)); a workbook for one agency is well under 1 MB, so this file is damaged or not a cbm workbook")
+                    }
+                }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(message: "the part \(path) of this workbook is damaged (\(error)); \(saveAgain)")
+            }
+            unpacked += bytes.count
+            if let marker = ["<!DOCTYPE", "<!ENTITY"].first(where: { bytes.range(of: Data($0.utf8)) != nil }) {
+                throw Failure(message: "the part \(path) of this workbook declares \(marker == "<!DOCTYPE" ? "a document type" : "an entity"), which Excel and LibreOffice never write; cbm does not read such files. \(saveAgain.prefix(1).uppercased() + saveAgain.dropFirst())")
+            }
+            return bytes
+        }
+
+        // The sheets, in the workbook's order, and where each one's part is.
+        guard let workbookXML = try part("xl/workbook.xml") else { throw Failure(message: "the workbook has no xl/workbook.xml") }
+        let sheets = try parse(workbookXML, path: "xl/workbook.xml", into: SheetListParser()).sheets
+        let relationships = try part("xl/_rels/workbook.xml.rels").map { try parse($0, path: "xl/_rels/workbook.xml.rels", into: RelationshipParser()).targets } ?? [:]
+        var sharedStrings: [String] = []
+        let sharedPath = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? "xl/sharedStrings.xml"
+        if let xml = try part(sharedPath) {
+            sharedStrings = try parse(xml, path: sharedPath, into: SharedStringParser()).strings
+        }
+
+        var tables: [Table] = []
+        for sheet in sheets {
+            let path = relationships[sheet.relationship].map { resolve($0.target) } ?? ""
+            guard let xml = try part(path) else { continue }  // a chart sheet or a missing part: nothing to read
+            let parser = try parse(xml, path: path, into: WorksheetParser(sharedStrings: sharedStrings, limits: limits))
+            if parser.tooManyRows {
+                throw Failure(message: "the sheet `\(sheet.name.shortenedForMessage)` has more than \(limits.maxFilledRows) filled rows; an agency's sheet has one row per question (a few hundred at most). Is it the right file, or was something pasted into a whole column?")
+            }
+            if let bad = parser.badReference {
+                throw Failure(message: "the sheet `\(sheet.name.shortenedForMessage)` has a cell with the impossible reference `\(bad.shortenedForMessage)`; \(saveAgain)")
+            }
+            tables.append(Table(sheet: sheet.name, rows: parser.rows.sorted { $0.number < $1.number }, hiddenRows: parser.hiddenRows,
+                                ignoredCells: parser.ignoredCells))
+        }
+        return tables
+    }
+
+    /// A relationship target as a path inside the zip: `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.
+    private static func resolve(_ target: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = ["xl"]
+        for component in target.split(separator: "/") {
+            if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func parse<P: PartParser>(_ data: Data, path: String, into delegate: P) throws -> P {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        if !parser.parse(), !delegate.stopped {
+            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+            throw Failure(message: "the part \(path) of this workbook is not valid XML (line \(parser.lineNumber): \(error)); open the workbook in Excel or LibreOffice Calc, save it again as an Excel workbook (.xlsx) and import that")
+        }
+        return delegate
+    }
+
+    private static func megabytes(_ count: Int) -> String {
+        String(format: "%.0f MB", Double(count) / 1_048_576)
+    }
+}
+
+// MARK: - Parts
+
+/// An XMLParser delegate for one part; `stopped` when it aborted on purpose. Subclasses
+/// override the three callbacks (they are declared here so that calls reach the overrides).
+private class PartParser: NSObject, XMLParserDelegate {
+    var stopped = false
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {}
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {}
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+    /// The element's name without its namespace prefix (`x:row` → `row`).
+    static func local(_ name: String) -> String {
+        name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
+    }
+
+    /// An attribute by its name without namespace prefix (`r:id` → `id`).
+    static func attribute(_ attributes: [String: String], _ name: String) -> String? {
+        if let value = attributes[name] { return value }
+        return attributes.first { local($0.key) == name }?.value
+    }
+}
+
+/// `xl/workbook.xml`: the sheets' names and relationship ids.
+private final class SheetListParser: PartParser {
+    var sheets: [(name: String, relationship: String)] = []
+
+    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard Self.local(elementName) == "sheet", let name = attributes["name"] else { return }
+        sheets.append((name, attributes["r:id"] ?? Self.attribute(attributes, "id") ?? ""))
+    }
+}
+
+/// `xl/_rels/workbook.xml.rels`: relationship id → target and type.
+private final class RelationshipParser: PartParser {
+    var targets: [String: (target: String, type: String)] = [:]
+
+    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard Self.local(elementName) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        targets[id] = (target, attributes["Type"] ?? "")
+    }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text, runs joined, phonetic hints left out.
+private final class SharedStringParser: PartParser {
+    var strings: [String] = []
+    private var current = ""
+    private var inItem = false, inText = false, phonetic = 0
+
+    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch Self.local(elementName) {
+        case "si": inItem = true; current = ""
+        case "rPh": phonetic += 1
+        case "t": inText = inItem && phonetic == 0
+        default: break
+        }
+    }
+
+    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        switch Self.local(elementName) {
+        case "si": strings.append(XMLText.decodedFromCell(current)); inItem = false
+        case "rPh": phonetic -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+}
+
+/// A worksheet part: the value of every cell, row by row.
+private final class WorksheetParser: PartParser {
+    let sharedStrings: [String]
+    let limits: WorkbookReader.Limits
+    var rows: [CSV.Row] = []
+    var hiddenRows: Set<Int> = []
+    var ignoredCells = 0
+    var tooManyRows = false
+    var badReference: String?
+
+    private var rowNumber = 0
+    private var rowHidden = false
+    private var cells: [Int: String] = [:]
+    private var column = -1
+    private var cellType = ""
+    private var value = ""
+    private var inline = ""
+    private var inValue = false, inInlineText = false, inInline = false, phonetic = 0
+
+    init(sharedStrings: [String], limits: WorkbookReader.Limits) {
+        self.sharedStrings = sharedStrings
+        self.limits = limits
+    }
+
+    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch Self.local(elementName) {
+        case "row":
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            rowHidden = ["1", "true"].contains(attributes["hidden"] ?? "")
+            cells = [:]
+            column = -1
+        case "c":
+            if let reference = attributes["r"] {
+                guard let parsed = Self.columnIndex(reference) else {
+                    badReference = reference
+                    stop(parser)
+                    return
+                }
+                column = parsed
+            } else {
+                column += 1
+            }
+            cellType = attributes["t"] ?? "n"
+            value = ""
+            inline = ""
+        case "v": inValue = true
+        case "is": inInline = true
+        case "rPh": phonetic += 1
+        case "t": inInlineText = inInline && phonetic == 0
+        default: break
+        }
+    }
+
+    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        switch Self.local(elementName) {
+        case "v": inValue = false
+        case "is": inInline = false
+        case "rPh": phonetic -= 1
+        case "t": inInlineText = false
+        case "c":
+            let text = cellText()
+            guard !text.isEmpty else { return }
+            if column >= limits.maxColumns { ignoredCells += 1; return }
+            cells[column] = text
+        case "row":
+            guard !cells.isEmpty else { return }
+            if rows.count >= limits.maxFilledRows {
+                tooManyRows = true
+                stop(parser)
+                return
+            }
+            let width = (cells.keys.max() ?? -1) + 1
+            rows.append(CSV.Row(number: rowNumber, line: rowNumber, cells: (0..<width).map { cells[$0] ?? "" }))
+            if rowHidden { hiddenRows.insert(rowNumber) }
+        default: break
+        }
+    }
+
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inValue { value += string } else if inInlineText { inline += string }
+    }
+
+    private func stop(_ parser: XMLParser) {
+        stopped = true
+        parser.abortParsing()
+    }
+
+    /// What the cell shows as text: the shared or inline string, or the value (a formula's
+    /// last result); whole numbers without decimals (`3.0` → `3`).
+    private func cellText() -> String {
+        switch cellType {
+        case "s":
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else { return "" }
+            return sharedStrings[index]
+        case "inlineStr":
+            return XMLText.decodedFromCell(inline)
+        case "str":
+            return XMLText.decodedFromCell(value)
+        case "b":
+            return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
+        case "n":
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if let number = Double(trimmed), number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+                return String(Int(number))
+            }
+            return trimmed
+        default:
+            return value
+        }
+    }
+
+    /// `M12` → 12 (zero-based column index), nil when it is not a cell reference.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        var digits = 0
+        for scalar in reference.unicodeScalars {
+            switch scalar {
+            case "A"..."Z" where digits == 0:
+                index = index * 26 + Int(scalar.value - 64)
+                letters += 1
+            case "a"..."z" where digits == 0:
+                index = index * 26 + Int(scalar.value - 96)
+                letters += 1
+            case "$" where digits == 0:
+                continue
+            case "0"..."9" where letters > 0:
+                digits += 1
+            default:
+                return nil
+            }
+            if letters > 3 { return nil }
+        }
+        guard letters > 0, index <= 16_384 else { return nil }
+        return index - 1
+    }
+}

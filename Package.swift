@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CBMKitTests",
-            dependencies: ["CBMKit"],
+            dependencies: ["CBMKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

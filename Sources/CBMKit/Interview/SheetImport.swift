@@ -323,14 +323,14 @@ public struct SheetImport: Sendable {
                 }
                 if rowProblems.isEmpty, let qid = questionnaireID, let item = itemID {
                     entries.append(Entry(row: row.number, agency: agency, questionnaire: qid, item: item, value: value,
-                                         evidence: evidence, comment: comment))
+                                         evidence: evidence, comment: comment, sheet: table.sheet))
                 }
                 problems += rowProblems
             }
         }
         if isWorkbook && sheetsRead.isEmpty && !problems.hasErrors {
             let names = tables.map { "`\($0.sheet?.shortenedForMessage ?? "")`" }.joined(separator: ", ")
-            return (nil, [.error(at(1, 1), "no sheet of this workbook has the columns cbm reads (agency, id, level or status, evidence, comment); its sheets are \(names.isEmpty ? "none" : names). Start from the workbook `cbm export-sheet` writes, and keep its header rows")])
+            return (nil, [.error(at(1, 0), "no sheet of this workbook has the columns cbm reads (agency, id, level or status, evidence, comment); its sheets are \(names.isEmpty ? "none" : names). Start from the workbook `cbm export-sheet` writes, and keep its header rows")])
         }
         if readRows == 0 && problems.isEmpty {
             problems.append(.error(at(1, 0), "the sheet has a header but no rows below it; expected one row per question, as `cbm export-sheet` writes them"))

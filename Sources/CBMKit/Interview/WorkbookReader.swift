@@ -154,9 +154,11 @@ enum WorkbookReader {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        if !parser.parse(), !delegate.stopped {
-            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
-            throw Failure(message: "the part \(path) of this workbook is not valid XML (line \(parser.lineNumber): \(error)); open the workbook in Excel or LibreOffice Calc, save it again as an Excel workbook (.xlsx) and import that")
+        // On Linux, parse() may return true after an error; the error is reported all the same.
+        let parsed = parser.parse()
+        if !delegate.stopped, !parsed || parser.parserError != nil || delegate.errorLine != nil {
+            let code = (parser.parserError as NSError?).map { " (XML error \($0.code))" } ?? ""
+            throw Failure(message: "the part \(path) of this workbook is not well-formed XML at line \(delegate.errorLine ?? parser.lineNumber)\(code); open the workbook in Excel or LibreOffice Calc, save it again as an Excel workbook (.xlsx) and import that")
         }
         return delegate
     }
@@ -172,6 +174,12 @@ enum WorkbookReader {
 /// override the three callbacks (they are declared here so that calls reach the overrides).
 private class PartParser: NSObject, XMLParserDelegate {
     var stopped = false
+    /// Where the first XML error was found.
+    var errorLine: Int?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if errorLine == nil { errorLine = parser.lineNumber }
+    }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {}

@@ -212,7 +212,7 @@ public enum AssessmentWriter {
         out += c("Levels are 1 to 5 (the comments above each indicator say what each level looks like), `na` if the question does not apply, `unknown` if nobody could answer yet. Statuses are full, partial, pilot, none, na or unknown. Put texts in double quotes.")
         out.append("#")
         let file = guide.fileName.map { $0.contains(" ") ? "\"\($0)\"" : $0 } ?? "FILE"
-        out += c("Each agency can also fill a spreadsheet: `cbm export-sheet \(file) --agency ID -o sheet.csv`, then `cbm import-sheet sheet.csv --into \(file)`. To record each agency's answer in this file, see docs/assessment-format.md, section 5.3. Check the file with `cbm validate \(file)`.")
+        out += c("Each agency can also fill an Excel workbook: `cbm export-sheet \(file) --agency ID -o sheet.xlsx`, then `cbm import-sheet sheet.xlsx --into \(file)`. To record each agency's answer in this file, see docs/assessment-format.md, section 5.3. Check the file with `cbm validate \(file)`.")
         out.append("#")
         out.append(guideMarker(language: guide.language))
         out += c("Keep your own remarks in `note`, `evidence` or `comment` fields: other comments are not kept when cbm rewrites the file.")

@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "cbmTests",
-            dependencies: ["cbm"]
+            dependencies: ["cbm", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// `cbm export-sheet` and `cbm import-sheet` with Excel workbooks, as a mission runs them.
 @Suite("Workbook commands")
@@ -76,6 +77,63 @@ struct WorkbookCLITests {
         #expect(separator.status == 1)
         #expect(separator.stderr.contains("--separator applies to CSV sheets only"))
         #expect(!folder.exists("c.csv") && !folder.exists("c.xlsx"))
+    }
+
+    /// Runs cbm with at most 400 MB of address space (`ulimit -v`): a run that needed more
+    /// would fail to allocate and crash instead of exiting with its status.
+    private static func bounded(_ arguments: [String], in folder: URL) throws -> (result: CLI.Result, seconds: Double) {
+        let started = Date()
+        let result = try CLI.run(["-c", "ulimit -v 400000 && exec \"$0\" \"$@\"", CLI.binary.path] + arguments, in: folder, executable: URL(fileURLWithPath: "/bin/sh"))
+        return (result, Date().timeIntervalSince(started))
+    }
+
+    @Test func hostileWorkbooksEndFastInLittleMemory() throws {
+        let folder = Folder()
+        #expect(try folder.run(Self.initArguments).status == 0)
+        func workbook(_ name: String, sheet: Data) throws {
+            let archive = try Archive(url: folder.url.appendingPathComponent(name), accessMode: .create)
+            let parts: [(String, Data)] = [
+                ("xl/workbook.xml", Data("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+                ("xl/_rels/workbook.xml.rels", Data("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8)),
+                ("xl/worksheets/sheet1.xml", sheet),
+            ]
+            for (path, bytes) in parts {
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                    bytes.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+        }
+        // A gigabyte of spaces, compressed to about a megabyte, made without holding it in memory.
+        func bomb(_ name: String) throws {
+            try workbook(name, sheet: Data("<worksheet/>".utf8))
+            let archive = try Archive(url: folder.url.appendingPathComponent(name), accessMode: .update)
+            try archive.remove(try #require(archive["xl/worksheets/sheet1.xml"]))
+            let spaces = Data(repeating: 0x20, count: 1 << 16)
+            try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: 1 << 30, compressionMethod: .deflate) { (_: Int64, size: Int) in
+                spaces.prefix(size)
+            }
+        }
+        var rows = [UInt8]("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".utf8)
+        for row in 1...1_048_576 { rows += Array("<row r=\"\(row)\"><c r=\"A\(row)\"><v>1</v></c></row>".utf8) }
+        rows += Array("</sheetData></worksheet>".utf8)
+        try workbook("rows.xlsx", sheet: Data(rows))
+        try bomb("bomb.xlsx")
+        folder.write("renamed.xlsx", "agency,id\ncustoms,x\n")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 4096)).write(to: folder.url.appendingPathComponent("old.xlsx"))
+        let before = folder.text("arventa.yaml")
+        let expected = [
+            "rows.xlsx": "rows.xlsx:1:1: error: the part xl/worksheets/sheet1.xml of this workbook is larger than 8 MB once unpacked",
+            "bomb.xlsx": "bomb.xlsx:1:1: error: the part xl/worksheets/sheet1.xml of this workbook is larger than 8 MB once unpacked",
+            "renamed.xlsx": "renamed.xlsx:1:1: error: this is not an Excel workbook: an .xlsx file is a zip archive, and this file is not one",
+            "old.xlsx": "old.xlsx:1:1: error: this is an Excel 97–2003 workbook (.xls), whatever its name says",
+        ]
+        for (name, message) in expected {
+            let (run, seconds) = try Self.bounded(["import-sheet", name, "--into", "arventa.yaml"], in: folder.url)
+            #expect(run.status == 1, "\(name): \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(seconds < 10, "\(name): \(seconds) s")
+        }
+        #expect(folder.text("arventa.yaml") == before)
     }
 
     /// Whether the acceptance script can run here: python3 with openpyxl, and LibreOffice.

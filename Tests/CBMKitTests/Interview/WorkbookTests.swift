@@ -273,7 +273,7 @@ struct WorkbookRefusalTests {
     }
 
     @Test func brokenXMLAndDocumentTypes() throws {
-        for broken in ["<worksheet><sheetData><row>", "<worksheet><sheetData><row></c></worksheet>", "<a>&undefined;</a>"] {
+        for broken in ["<worksheet><sheetData><row>", "<worksheet><sheetData><row></c></worksheet>", "<a>&undefined;</a>", "<a/", ""] {
             #expect(message(try workbook(sheet: Data(broken.utf8))).contains("the part xl/worksheets/sheet1.xml of this workbook is not well-formed XML at line 1"))
         }
         let entities = "<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><worksheet>&lol2;</worksheet>"
@@ -284,7 +284,7 @@ struct WorkbookRefusalTests {
         let started = Date()
         // Honest sizes: refused before unpacking.
         let big = Data(repeating: 0x20, count: 60 * 1_048_576)
-        #expect(message(try workbook(sheet: big)).contains("the part xl/worksheets/sheet1.xml of this workbook unpacks to more than 50 MB"))
+        #expect(message(try workbook(sheet: big)).contains("the part xl/worksheets/sheet1.xml of this workbook is larger than 8 MB once unpacked"))
         // Sizes that lie: unpacking stops at the limit.
         var lying = try workbook(sheet: big)
         let name = Data("xl/worksheets/sheet1.xml".utf8)
@@ -298,7 +298,7 @@ struct WorkbookRefusalTests {
             }
             searchFrom = found.upperBound
         }
-        #expect(message(lying).contains("unpacks to more than 50 MB"))
+        #expect(message(lying).contains("is larger than 8 MB once unpacked"))
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
@@ -309,7 +309,20 @@ struct WorkbookRefusalTests {
         xml += Array("</sheetData></worksheet>".utf8)
         let data = try workbook(sheet: Data(xml))
         let started = Date()
-        #expect(message(data).contains("the sheet `Sheet1` has more than 5000 filled rows"))
+        #expect(message(data).contains("the part xl/worksheets/sheet1.xml of this workbook is larger than 8 MB once unpacked"))
         #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func filledRowsAreCounted() throws {
+        var xml = "<worksheet xmlns=\"\(Workbook.mainNamespace)\"><sheetData>"
+        for row in 1...200 { xml += "<row r=\"\(row)\"><c r=\"A\(row)\"><v>1</v></c></row><row r=\"\(row + 1000)\" ht=\"15\"/>" }
+        xml += "</sheetData></worksheet>"
+        var limits = WorkbookReader.Limits.standard
+        limits.maxFilledRows = 150
+        let (tables, diagnostics) = WorkbookReader.read(try workbook(sheet: Data(xml.utf8)), file: "big.xlsx", limits: limits)
+        #expect(tables.isEmpty)
+        #expect(diagnostics.map(\.description) == ["big.xlsx:1:1: error: the sheet `Sheet1` has more than 150 filled rows; an agency's sheet has one row per question (a few hundred at most). Is it the right file, or was something pasted into a whole column?"])
+        limits.maxFilledRows = 200
+        #expect(WorkbookReader.read(try workbook(sheet: Data(xml.utf8)), file: "big.xlsx", limits: limits).tables.first?.rows.count == 200)
     }
 }

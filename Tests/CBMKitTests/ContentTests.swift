@@ -80,6 +80,99 @@ struct ContentTests {
         #expect(tfa.provision("7.1")?.obligation == .binding)
     }
 
+    // MARK: Checklists 2027.1 (issue 16)
+
+    static func checklist(_ id: String, version: String? = nil) -> ComplianceQuestionnaire? {
+        (version.map { bundled.catalog.questionnaire(id, version: $0) } ?? bundled.catalog.questionnaire(id))?.compliance
+    }
+
+    static func refs(_ provision: Provision?) -> [String] { provision?.references.compactMap(\.ref) ?? [] }
+
+    @Test(arguments: ["wto-tfa", "rkc-general-annex", "harmonization-convention", "wco-safe"])
+    func checklistIsVersion2027AndTheOldVersionIsKept(id: String) throws {
+        #expect(try #require(Self.checklist(id)).version == "2027.1")
+        #expect(Self.checklist(id, version: "2026.1") != nil, "\(id) 2026.1 must stay available for assessments that answered it")
+    }
+
+    @Test func tfaAuthorisedOperatorsFollowTheParagraphs() throws {
+        let tfa = try #require(Self.checklist("wto-tfa"))
+        let b = try #require(tfa.provision("7.7-b")), c = try #require(tfa.provision("7.7-c")), d = try #require(tfa.provision("7.7-d"))
+        #expect(b.obligation == .bestEndeavour)
+        #expect(Self.refs(b).contains("Art. 7.7.4") && !Self.refs(b).contains("Art. 7.7.5"))
+        #expect(c.obligation == .binding && Self.refs(c).contains("Art. 7.7.5"))
+        #expect(d.obligation == .binding && Self.refs(d).contains("Art. 7.7.6"))
+        // The archived 2026.1 item is unchanged: the old merged, best-endeavour reading.
+        let old = try #require(Self.checklist("wto-tfa", version: "2026.1")?.provision("7.7-b"))
+        #expect(old.obligation == .bestEndeavour && Self.refs(old).contains("Art. 7.7.5"))
+    }
+
+    @Test func tfaPenaltiesAndAppealsCiteTheRightParagraphs() throws {
+        let tfa = try #require(Self.checklist("wto-tfa"))
+        let disclosure = Self.refs(tfa.provision("6.3-b"))
+        #expect(disclosure.contains("Art. 6.3.6") && !disclosure.contains("Art. 6.3.5"))
+        #expect(Self.refs(tfa.provision("6.3")).contains { $0.hasPrefix("Art. 6.3.5") })
+        let appeal = try #require(tfa.provision("4.1")).requirement.text()
+        #expect(appeal.contains("and/or"), "4.1.1: an administrative or a judicial route each satisfies the Agreement")
+    }
+
+    /// Items that are not obligations on the country are kept as guidance, and the bundled
+    /// checklists score them outside every rate.
+    @Test func nonObligationsAreGuidanceAndNotCounted() throws {
+        let expected = ["rkc-general-annex": ["2-definitions"], "harmonization-convention": ["a7", "a9-eval"], "wto-tfa": [], "wco-safe": []]
+        for (id, guidanceIDs) in expected {
+            let checklist = try #require(Self.checklist(id))
+            #expect(checklist.provisions.filter { $0.obligation == .guidance }.map(\.id) == guidanceIDs, "\(id)")
+            // Every counted item answered full, every guidance item answered none: the rate stays 100%.
+            let answers = QuestionnaireAnswers(questionnaireID: id, answers: checklist.provisions.map { provision in
+                Answer(itemID: provision.id, responses: [Response(value: .status(provision.obligation == .guidance ? .none : .full))])
+            })
+            let score = Scorer.score(checklist, answers: answers)
+            #expect(score.rate == 1, "\(id)")
+            #expect(score.sections.allSatisfy { $0.rate == nil || $0.rate == 1 }, "\(id)")
+            #expect(score.guidance.answered == guidanceIDs.count, "\(id)")
+            #expect(score.summary.total == checklist.provisions.count - guidanceIDs.count, "\(id)")
+            #expect(score.notFullyMet.isEmpty, "\(id)")
+        }
+    }
+
+    @Test(arguments: ["3.1", "3.2", "3.39", "3.40", "3.41", "6.2", "10.3"])
+    func newKyotoStandardIsComplete(id: String) throws {
+        let rkc = try #require(Self.checklist("rkc-general-annex"))
+        let provision = try #require(rkc.provision(id), "rkc-general-annex lacks Standard \(id)")
+        #expect(provision.obligation == .binding)
+        #expect(!provision.transitional, "\(id) is a Standard, not a Transitional Standard")
+        #expect(Self.refs(provision).contains("Std \(id)"), "\(id) must cite its own Standard number")
+        #expect(provision.guidance != nil)
+        #expect(provision.evidence.count >= 2)
+        #expect(!provision.related.isEmpty)
+        let chapter = "ch-" + id.split(separator: ".")[0]
+        #expect(rkc.sections.first { $0.provisions.contains { $0.id == id } }?.id == chapter, "\(id) belongs in \(chapter)")
+    }
+
+    @Test func kyotoStandardsAreInNumberOrder() throws {
+        let rkc = try #require(Self.checklist("rkc-general-annex"))
+        for section in rkc.sections {
+            let numbers = section.provisions.compactMap { Double($0.id.split(separator: ".").last.map(String.init) ?? "") }
+            #expect(numbers == numbers.sorted(), "\(section.id) is out of order")
+        }
+        let standard33 = try #require(rkc.provision("3.3")).requirement.text()
+        #expect(standard33.contains("business") && standard33.contains("competence"))
+    }
+
+    @Test func handbookIsCitedByItsFullTitle() throws {
+        let title = "Handbook of Best Practices at Border Crossings – A Trade and Transport Facilitation Perspective (OSCE/UNECE 2012)"
+        var cited = 0
+        for id in ["wto-tfa", "rkc-general-annex", "harmonization-convention", "wco-safe"] {
+            for provision in try #require(Self.checklist(id)).provisions {
+                for reference in provision.references where reference.source.localizedCaseInsensitiveContains("handbook") {
+                    #expect(reference.source == title, "\(id) \(provision.id) cites `\(reference.source)`")
+                    cited += 1
+                }
+            }
+        }
+        #expect(cited > 0)
+    }
+
     @Test func rkcMarksTransitionalStandards() throws {
         let rkc = try #require(Self.bundled.catalog.questionnaire("rkc-general-annex")?.compliance)
         #expect(rkc.sections.count == 10)

@@ -218,6 +218,39 @@ struct ScoringEdgeCaseTests {
         #expect(score.bestEndeavour.coverage == nil)
     }
 
+    /// Items with obligation `guidance` (not obligations on the country) are answered and shown,
+    /// but never counted: not in the overall rate, not in a section rate, not in the status
+    /// counts, not among the provisions not yet fully met.
+    @Test func guidanceItemsAreExcludedFromEveryRate() throws {
+        var withGuidance = checklist
+        withGuidance.sections[0].provisions[1].obligation = .guidance
+        let answers = QuestionnaireAnswers(questionnaireID: "mini-checklist", answers: [
+            Answer(itemID: "1.1", responses: [Response(value: .status(.full))]),
+            Answer(itemID: "1.2", responses: [Response(value: .status(.none))]),
+        ])
+        let score = Scorer.score(withGuidance, answers: answers)
+        #expect(score.rate == 1)
+        #expect(score.summary.answered == 1 && score.summary.applicable == 1 && score.summary.total == 1)
+        #expect(score.coverage == 1)
+        #expect(score.sections[0].rate == 1)
+        #expect(score.sections[0].summary.total == 1)
+        #expect(score.bestEndeavour.rate == nil)
+        #expect(score.guidance.answered == 1 && score.guidance.rate == 0)
+        #expect(score.statusCounts[.none] == nil)
+        #expect(score.notFullyMet.isEmpty)
+        #expect(score.provisions[1].consolidated == ComplianceStatus.none)  // still recorded and shown
+        // The same answers with the item counted as best-endeavour do pull the rate down.
+        let counted = Scorer.score(checklist, answers: answers)
+        #expect(counted.rate == 0.5)
+        // JSON: the rate leaves the item out; the item itself is still listed.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(score.json.rendered().utf8)) as? [String: Any])
+        #expect(object["guidance_provisions"] as? Int == 1)
+        #expect(object["provisions_total"] as? Int == 2)
+        #expect(object["rate"] as? Double == 1)
+        let listed = try #require(object["provisions"] as? [[String: Any]])
+        #expect(listed.map { $0["obligation"] as? String } == ["binding", "guidance"])
+    }
+
     @Test func unknownComplianceStatusIsUnanswered() {
         let answers = QuestionnaireAnswers(questionnaireID: "mini-checklist", answers: [
             Answer(itemID: "1.1", responses: [Response(value: .status(.unknown))]),

@@ -129,7 +129,15 @@ struct QuestionnaireValidationTests {
 
     @Test func obligationOutsideAllowedValues() {
         let yaml = fixture("mini-compliance.yaml", replacing: "obligation: binding", with: "obligation: mandatory")
-        expectDiagnostic(questionnaireDiagnostics(yaml), at: 13, 21, containing: "expected `obligation` of provision `1.1` to be `binding` or `best-endeavour`, found `mandatory`")
+        expectDiagnostic(questionnaireDiagnostics(yaml), at: 13, 21, containing: "expected `obligation` of provision `1.1` to be `binding`, `best-endeavour` or `guidance`, found `mandatory`")
+    }
+
+    @Test func obligationGuidanceIsAccepted() throws {
+        let yaml = fixture("mini-compliance.yaml", replacing: "obligation: best-endeavour", with: "obligation: guidance")
+        #expect(questionnaireDiagnostics(yaml).isEmpty)
+        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+        let (questionnaire, _) = Loader.decodeQuestionnaire(try #require(root), diagnostics: [])
+        #expect(try #require(questionnaire?.compliance).provision("1.2")?.obligation == .guidance)
     }
 
     @Test func brokenRelatedLink() {

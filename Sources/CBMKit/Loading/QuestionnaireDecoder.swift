@@ -229,10 +229,10 @@ struct QuestionnaireDecoder {
         let title = fields.text("title", required: true)
         let requirement = fields.text("requirement", required: true)
         var obligation: Obligation?
-        if let value = fields.node("obligation", required: true, what: "`binding` or `best-endeavour`") {
+        if let value = fields.node("obligation", required: true, what: "`binding`, `best-endeavour` or `guidance`") {
             obligation = value.scalar.flatMap(Obligation.init(rawValue:))
             if obligation == nil {
-                sink.error(value.location, "expected `obligation` of \(fields.context) to be `binding` or `best-endeavour`, found \(value.kindDescription)")
+                sink.error(value.location, "expected `obligation` of \(fields.context) to be `binding`, `best-endeavour` or `guidance`, found \(value.kindDescription)")
             }
         }
         let related: [IndicatorLink] = fields.stringList("related")?.compactMap { text, at in

@@ -182,13 +182,21 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
 public enum Obligation: String, Sendable, Hashable, Codable, CaseIterable {
     case binding
     case bestEndeavour = "best-endeavour"
+    /// Not an obligation on the country (for example the rules of a treaty's own committee, or
+    /// a prompt for the assessor). Answered like any provision, but never counted in a
+    /// compliance rate.
+    case guidance
 
     public var label: String {
         switch self {
         case .binding: return "binding"
         case .bestEndeavour: return "best endeavour"
+        case .guidance: return "guidance (not counted)"
         }
     }
+
+    /// Whether provisions with this obligation count towards compliance rates.
+    public var counts: Bool { self != .guidance }
 }
 
 /// A link from a provision to a maturity indicator: `cbm-core/ict.single-window`.

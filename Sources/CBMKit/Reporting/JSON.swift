@@ -181,7 +181,9 @@ extension ComplianceScore {
             ("answered_version", .text(answeredVersion)),
         ]
         pairs += summary.json()
-        pairs += [("provisions_total", .int(summary.total)),
+        pairs += [("provisions_total", .int(summary.total + guidance.total)),
+                  ("guidance_provisions", .int(guidance.total)),
+                  ("guidance_answered", .int(guidance.answered)),
                   ("binding_rate", .number(binding.rate)),
                   ("best_endeavour_rate", .number(bestEndeavour.rate)),
                   ("status_counts", .object(ComplianceStatus.allCases.map { ($0.rawValue, .int(statusCounts[$0] ?? 0)) }))]

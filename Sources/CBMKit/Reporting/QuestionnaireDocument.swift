@@ -73,7 +73,10 @@ public enum QuestionnaireDocument {
             out += ["**Instrument:** \(e(instrument.name, language))" + (facts.isEmpty ? "" : " — " + facts.joined(separator: ", ")), ""]
         }
         let binding = q.provisions.filter { $0.obligation == .binding }.count
-        out += ["\(q.provisions.count) provisions in \(q.sections.count) sections: \(binding) binding, \(q.provisions.count - binding) best endeavour.", ""]
+        let bestEndeavour = q.provisions.filter { $0.obligation == .bestEndeavour }.count
+        let guidance = q.provisions.count - binding - bestEndeavour
+        out += ["\(q.provisions.count) provisions in \(q.sections.count) sections: \(binding) binding, \(bestEndeavour) best endeavour"
+            + (guidance == 0 ? "." : ", \(guidance) guidance (not counted in any compliance rate)."), ""]
         if let notes = q.notes { out += ["Notes: " + e(notes, language), ""] }
         for section in q.sections {
             out += ["## \(e(section.title, language))", ""]

@@ -106,6 +106,9 @@ struct ReportModel {
         var unanswered: [ProvisionRow]
         var hasUnanswered: Bool
         var hasCategories: Bool
+        /// Items with obligation `guidance`: listed apart, never in a rate.
+        var guidance: [ProvisionRow]
+        var hasGuidance: Bool
     }
 
     struct PriorityRow {
@@ -442,9 +445,11 @@ extension ReportModel {
                            binding: Format.percent($0.binding.rate), bestEndeavour: Format.percent($0.bestEndeavour.rate))
             },
             notMet: score.notFullyMet.map(row), hasNotMet: !score.notFullyMet.isEmpty,
-            unanswered: score.provisions.filter { $0.status == .unanswered }.map(row),
-            hasUnanswered: score.provisions.contains { $0.status == .unanswered },
-            hasCategories: score.provisions.contains { $0.category != nil || $0.date != nil })
+            unanswered: score.provisions.filter { $0.status == .unanswered && $0.obligation.counts }.map(row),
+            hasUnanswered: score.provisions.contains { $0.status == .unanswered && $0.obligation.counts },
+            hasCategories: score.provisions.contains { $0.category != nil || $0.date != nil },
+            guidance: score.provisions.filter { !$0.obligation.counts }.map(row),
+            hasGuidance: score.provisions.contains { !$0.obligation.counts })
     }
 
     // MARK: Summary

@@ -146,6 +146,8 @@ public struct SectionComplianceScore: Sendable, Hashable {
     public var summary: RateSummary
     public var binding: RateSummary
     public var bestEndeavour: RateSummary
+    /// Guidance items (obligation `guidance`): shown, never counted in `summary`.
+    public var guidance: RateSummary
 
     public var rate: Double? { summary.rate }
     public var coverage: Double? { summary.coverage }
@@ -159,7 +161,9 @@ public struct ComplianceScore: Sendable, Hashable {
     public var summary: RateSummary
     public var binding: RateSummary
     public var bestEndeavour: RateSummary
-    /// How many provisions have each consolidated status ("mixed" not counted).
+    /// Guidance items (obligation `guidance`): shown, never counted in `summary`.
+    public var guidance: RateSummary
+    /// How many provisions have each consolidated status ("mixed" and guidance items not counted).
     public var statusCounts: [ComplianceStatus: Int]
     public var sections: [SectionComplianceScore]
     public var provisions: [ProvisionScore]
@@ -167,9 +171,10 @@ public struct ComplianceScore: Sendable, Hashable {
     public var rate: Double? { summary.rate }
     public var coverage: Double? { summary.coverage }
 
-    /// Answered provisions with fewer than 3 points, in questionnaire order.
+    /// Answered provisions with fewer than 3 points, in questionnaire order (guidance items,
+    /// which are not obligations, left out).
     public var notFullyMet: [ProvisionScore] {
-        provisions.filter { $0.points.map { $0 < 3 } ?? false }
+        provisions.filter { $0.obligation.counts && ($0.points.map { $0 < 3 } ?? false) }
     }
 }
 

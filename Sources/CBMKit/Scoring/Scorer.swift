@@ -123,19 +123,21 @@ public enum Scorer {
         let sections = questionnaire.sections.map { section -> SectionComplianceScore in
             let inSection = provisions.filter { $0.section == section.id }
             return SectionComplianceScore(
-                id: section.id, title: section.title.text(in: language), summary: rates(inSection),
+                id: section.id, title: section.title.text(in: language), summary: rates(inSection.filter(\.obligation.counts)),
                 binding: rates(inSection.filter { $0.obligation == .binding }),
-                bestEndeavour: rates(inSection.filter { $0.obligation == .bestEndeavour }))
+                bestEndeavour: rates(inSection.filter { $0.obligation == .bestEndeavour }),
+                guidance: rates(inSection.filter { $0.obligation == .guidance }))
         }
         var counts: [ComplianceStatus: Int] = [:]
-        for provision in provisions {
+        for provision in provisions where provision.obligation.counts {
             if let status = provision.consolidated { counts[status, default: 0] += 1 }
         }
         return ComplianceScore(
             questionnaire: questionnaire.id, title: questionnaire.title.text(in: language), version: questionnaire.version,
-            answeredVersion: answers.version, summary: rates(provisions),
+            answeredVersion: answers.version, summary: rates(provisions.filter(\.obligation.counts)),
             binding: rates(provisions.filter { $0.obligation == .binding }),
             bestEndeavour: rates(provisions.filter { $0.obligation == .bestEndeavour }),
+            guidance: rates(provisions.filter { $0.obligation == .guidance }),
             statusCounts: counts, sections: sections, provisions: provisions)
     }
 

@@ -15,6 +15,9 @@ public enum AgencyWorkbook {
     /// The name of the instructions sheet, which the import skips.
     static let instructionsSheetNames: Set<String> = ["instructions"]
 
+    /// The most characters (UTF-16 code units) an Excel cell holds.
+    static let maxCellLength = 32_767
+
     /// Column widths, in characters, in the order of `AgencySheet.Column`.
     static let columnWidths: [Double] = [12, 14, 26, 18, 24, 48, 30, 30, 30, 30, 30, 16, 14, 48, 30]
 
@@ -42,6 +45,14 @@ public enum AgencyWorkbook {
         let rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: only, language: language)
             .map { $0.map(AgencySheet.unguarded) }
         let header = rows[0]
+        // Excel cuts longer cells; refuse rather than lose text.
+        var tooLong: [String] = []
+        for row in rows.dropFirst() {
+            for (index, text) in row.enumerated() where text.utf16.count > maxCellLength {
+                tooLong.append("`\(row[AgencySheet.Column.id.rawValue])`: the \(header[index]) is \(text.utf16.count) characters long, and an Excel cell holds at most \(maxCellLength); shorten it in the assessment file, or export a CSV sheet (-o NAME.csv)")
+            }
+        }
+        if !tooLong.isEmpty { throw InterviewError(tooLong) }
         let agencyName = assessment.agency(agency)?.name ?? agency
         let context = "Country: \(assessment.country)    Period: \(assessment.period)    Agency: \(agency) (\(agencyName))"
 

@@ -99,6 +99,31 @@ struct WorkbookExportTests {
         #expect(try WorkbookFixture.export(assessment) == data)
     }
 
+    @Test func textsLongerThanAnExcelCellAreRefused() throws {
+        var assessment = WorkbookFixture.mini
+        assessment.questionnaires[0].answers[0].responses[0].evidence = String(repeating: "é", count: 32_767)
+        _ = try WorkbookFixture.export(assessment)
+        assessment.questionnaires[0].answers[0].responses[0].evidence = String(repeating: "🚚", count: 16_384)
+        let error = #expect(throws: InterviewError.self) { try WorkbookFixture.export(assessment) }
+        #expect(error?.problems == ["`mini/alpha.one`: the evidence is 32768 characters long, and an Excel cell holds at most 32767; shorten it in the assessment file, or export a CSV sheet (-o NAME.csv)"])
+    }
+
+    @Test func questionsInRussianWhereTheQuestionnaireHasThem() throws {
+        let catalog = Catalog.load(adding: []).0
+        let assessment = Assessment(title: "Арвента 2026", country: "Арвента", period: "2026", agencies: [Agency(id: "customs", name: "Таможня")],
+                                    questionnaires: [QuestionnaireAnswers(questionnaireID: "cbm-core", version: "2026.1")])
+        let english = try AgencyWorkbook.workbook(for: assessment, catalog: catalog, agency: "customs")
+        let russian = try AgencyWorkbook.workbook(for: assessment, catalog: catalog, agency: "customs", language: "ru")
+        let question = AgencySheet.Column.question.rawValue
+        let (en, ru) = (try #require(english.sheets[1].rows[4][question]?.text), try #require(russian.sheets[1].rows[4][question]?.text))
+        #expect(en != ru)
+        #expect(ru.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }, "\(ru)")
+        let csv = try AgencySheet.rows(for: assessment, catalog: catalog, agency: "customs", language: "ru")
+        #expect(ru == AgencySheet.unguarded(csv[1][question]))
+        let level = AgencySheet.Column.level3.rawValue
+        #expect(russian.sheets[1].rows[4][level]?.text == AgencySheet.unguarded(csv[1][level]))
+    }
+
     @Test func sheetNamesAreOnesExcelAccepts() {
         #expect(AgencyWorkbook.sheetName("a/b:c*d?e[f]g\\h", avoiding: []) == "a_b_c_d_e_f_g_h")
         #expect(AgencyWorkbook.sheetName(String(repeating: "x", count: 40), avoiding: []).count == 31)

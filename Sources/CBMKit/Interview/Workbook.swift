@@ -164,6 +164,8 @@ struct Workbook: Sendable {
     /// One worksheet part. Elements follow the order the schema requires (Excel refuses others).
     static func worksheet(_ sheet: Sheet, selected: Bool) -> String {
         var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        // Printed one page wide, as many pages long as needed.
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         if sheet.frozenRows > 0 {
             let top = "A\(sheet.frozenRows + 1)"

@@ -145,7 +145,7 @@ public struct SheetImport: Sendable {
         let isWorkbook = separator == nil
 
         var entries: [Entry] = []
-        var seen: [String: Int] = [:]
+        var seen: [String: (sheet: String?, row: Int)] = [:]
         let declared = Set(assessment.agencies.map(\.id))
         var readRows = 0
         var sheetsRead: [Table] = []
@@ -169,6 +169,14 @@ public struct SheetImport: Sendable {
                     let named = Set(row.cells.compactMap(columnFor))
                     return named.contains(.id) && named.contains(.answer)
                 }) else {
+                    // A sheet with the ids of questions but no header: its answers must not be lost quietly.
+                    let answered = Set(assessment.questionnaires.map(\.questionnaireID))
+                    if let row = rows.first(where: { $0.cells.contains { cell in
+                        cell.firstIndex(of: "/").map { answered.contains(String(cell[..<$0])) } ?? false
+                    } }) {
+                        problems.append(.error(at(row.number, 0), "sheet `\(sheet.shortenedForMessage)` holds answers (row \(row.number) names a question) but has no row of column headers (agency, questionnaire, id, …, level or status, evidence, comment), so its columns cannot be told apart: copy the header row of a workbook written by `cbm export-sheet` back above its rows"))
+                        continue
+                    }
                     if !AgencyWorkbook.instructionsSheetNames.contains(sheet.lowercased()) {
                         warnings.append(.warning(at(1, 0), "sheet `\(sheet.shortenedForMessage)` is not read: it has no row of column headers (id, …, level or status, evidence, comment) as `cbm export-sheet` writes them"))
                     }
@@ -316,9 +324,10 @@ public struct SheetImport: Sendable {
                 if let qid = questionnaireID, let item = itemID, !agency.isEmpty {
                     let key = "\(agency)\u{0}\(qid)\u{0}\(item)"
                     if let first = seen[key] {
-                        problem(idColumn, "id", "`\(AgencySheet.reference(qid, item))` is answered for \(agency) a second time (first in row \(first)); keep one row per question")
+                        let firstPlace = first.sheet == table.sheet ? "row \(first.row)" : "sheet `\(first.sheet?.shortenedForMessage ?? "")`, row \(first.row)"
+                        problem(idColumn, "id", "`\(AgencySheet.reference(qid, item))` is answered for \(agency) a second time (first in \(firstPlace)); keep one row per question")
                     } else {
-                        seen[key] = row.number
+                        seen[key] = (table.sheet, row.number)
                     }
                 }
                 if rowProblems.isEmpty, let qid = questionnaireID, let item = itemID {

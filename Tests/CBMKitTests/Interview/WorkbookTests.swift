@@ -241,6 +241,23 @@ struct WorkbookImportTests {
         ])
     }
 
+    @Test func aSheetWithoutItsHeaderOrCopiedTwiceIsAnError() throws {
+        var resave = SpreadsheetResave(sheets: SpreadsheetResave.sheets(of: try WorkbookFixture.export()))
+        resave.sheets[2].rows.removeAll { $0.number == 4 }
+        var (result, diagnostics) = WorkbookFixture.merge(try resave.data())
+        #expect(result == nil)
+        #expect(diagnostics.errors.map(\.description) == [
+            "customs.xlsx:5:1: error: sheet `mini-checklist` holds answers (row 5 names a question) but has no row of column headers (agency, questionnaire, id, …, level or status, evidence, comment), so its columns cannot be told apart: copy the header row of a workbook written by `cbm export-sheet` back above its rows",
+        ])
+        resave = SpreadsheetResave(sheets: SpreadsheetResave.sheets(of: try WorkbookFixture.export()))
+        var copy = resave.sheets[1]
+        copy.name = "mini (2)"
+        resave.sheets.append(copy)
+        (result, diagnostics) = WorkbookFixture.merge(try resave.data())
+        #expect(result == nil)
+        #expect(diagnostics.errors.first?.description == "customs.xlsx:5:3: error: sheet `mini (2)`, row 5, column C (id): `mini/alpha.one` is answered for customs a second time (first in sheet `mini`, row 5); keep one row per question")
+    }
+
     @Test func problemsNameTheSheetRowAndColumn() throws {
         var resave = SpreadsheetResave(sheets: SpreadsheetResave.sheets(of: try WorkbookFixture.export()))
         resave.fill("mini/alpha.two", "7")

@@ -12,8 +12,8 @@ public enum AgencyWorkbook {
     /// The rows above the column headers on each questionnaire sheet.
     static let headerRow = 4
 
-    /// The name of the instructions sheet, which the import skips.
-    static let instructionsSheetNames: Set<String> = ["instructions"]
+    /// The names of the instructions sheet (lowercased, in every language), which the import skips.
+    static let instructionsSheetNames: Set<String> = Set([Wording.english, Wording.russian].map { $0("instructions.sheet").lowercased() })
 
     /// The most characters (UTF-16 code units) an Excel cell holds.
     static let maxCellLength = 32_767
@@ -54,7 +54,8 @@ public enum AgencyWorkbook {
         }
         if !tooLong.isEmpty { throw InterviewError(tooLong) }
         let agencyName = assessment.agency(agency)?.name ?? agency
-        let context = "Country: \(assessment.country)    Period: \(assessment.period)    Agency: \(agency) (\(agencyName))"
+        let wording = Wording.forLanguage(language)
+        let context = wording("context", ["country": assessment.country, "period": assessment.period, "agency": agency, "name": agencyName])
 
         // One sheet per questionnaire, in the order of the CSV sheet.
         var groups: [(id: String, rows: [[String]])] = []
@@ -72,26 +73,29 @@ public enum AgencyWorkbook {
             let name = sheetName(group.id, avoiding: usedNames)
             usedNames.insert(name.lowercased())
             sheets.append(questionnaireSheet(name: name, questionnaire: questionnaire, header: header, rows: group.rows,
-                                             title: assessment.title, context: context, language: language))
+                                             title: assessment.title, context: context, wording: wording, language: language))
         }
-        let instructions = instructionsSheet(assessment: assessment, agency: agency, agencyName: agencyName, context: context,
-                                             questionnaires: questionnaires, language: language)
+        let instructions = instructionsSheet(assessment: assessment, context: context, header: header, questionnaires: questionnaires,
+                                             wording: wording, language: language)
         return Workbook(sheets: [instructions] + sheets)
     }
 
     // MARK: - Sheets
 
     private static func questionnaireSheet(
-        name: String, questionnaire: Questionnaire, header: [String], rows: [[String]], title: String, context: String, language: String
+        name: String, questionnaire: Questionnaire, header: [String], rows: [[String]], title: String, context: String,
+        wording: Wording, language: String
     ) -> Workbook.Sheet {
         typealias Column = AgencySheet.Column
         let editable: Set<Int> = [Column.answer.rawValue, Column.evidence.rawValue, Column.comment.rawValue]
         let first = Column.answer.letter, last = Column.comment.letter
+        let kind = questionnaire.kind == .maturity ? "maturity" : "compliance"
         var sheet = Workbook.Sheet(name: name, columnWidths: columnWidths, frozenRows: headerRow)
         sheet.rows = [
-            [Workbook.Cell(text: "\(title) — \(questionnaire.title.text(in: language)) (\(questionnaire.id) \(questionnaire.version))", style: .title)],
+            [Workbook.Cell(text: wording("sheet.title", ["title": title, "questionnaire": questionnaire.title.text(in: language),
+                                                         "id": questionnaire.id, "version": questionnaire.version]), style: .title)],
             [Workbook.Cell(text: context, style: .plain)],
-            [Workbook.Cell(text: "Answer in the yellow columns \(first) to \(last): choose the \(questionnaire.kind == .maturity ? "level" : "status") from the list in the cell, then give the evidence and any comment. The other columns are locked.", style: .bold)],
+            [Workbook.Cell(text: wording("sheet.hint.\(kind)", ["first": first, "last": last]), style: .bold)],
             header.map { Workbook.Cell(text: $0, style: .header) },
         ]
         for row in rows {
@@ -102,57 +106,57 @@ public enum AgencyWorkbook {
         let lastRow = headerRow + rows.count
         sheet.autoFilter = "A\(headerRow):\(Column.allCases.last!.letter)\(lastRow)"
         sheet.activeCell = "\(first)\(headerRow + 1)"
-        let allowed = allowedAnswers(questionnaire.kind)
-        let listed = allowedInWords(questionnaire.kind)
+        let listed = wording("allowed.\(kind)", answerWords)
         sheet.validations = [Workbook.ListValidation(
             range: "\(first)\(headerRow + 1):\(first)\(max(lastRow, headerRow + 1))",
-            values: allowed,
-            errorTitle: questionnaire.kind == .maturity ? "Not a level" : "Not a status",
-            error: "This cell takes \(listed). Choose one from the list, or leave the cell empty to give no answer.",
-            promptTitle: questionnaire.kind == .maturity ? "Level" : "Status",
-            prompt: "Choose \(listed)."
+            values: allowedAnswers(questionnaire.kind),
+            errorTitle: wording("dropdown.error_title.\(kind)"),
+            error: wording("dropdown.error", ["allowed": listed]),
+            promptTitle: wording("dropdown.prompt_title.\(kind)"),
+            prompt: wording("dropdown.prompt", ["allowed": listed])
         )]
         return sheet
     }
 
-    /// "a level from 1 to 5, na (not applicable) or unknown".
-    static func allowedInWords(_ kind: QuestionnaireKind) -> String {
-        switch kind {
-        case .maturity: return "a level from 1 to 5, na (does not apply) or unknown"
-        case .compliance: return "a status: full, partial, pilot, none, na (does not apply) or unknown"
-        }
+    /// The answer words as the dropdowns offer them, by key: `na` → "na".
+    static var answerWords: [String: String] {
+        Dictionary(uniqueKeysWithValues: ComplianceStatus.allCases.map { ($0.rawValue, $0.rawValue) })
     }
 
     private static func instructionsSheet(
-        assessment: Assessment, agency: String, agencyName: String, context: String, questionnaires: [Questionnaire], language: String
+        assessment: Assessment, context: String, header: [String], questionnaires: [Questionnaire], wording: Wording, language: String
     ) -> Workbook.Sheet {
-        var sheet = Workbook.Sheet(name: "Instructions", columnWidths: [110])
+        var sheet = Workbook.Sheet(name: wording("instructions.sheet"), columnWidths: [110])
         func line(_ text: String, _ style: Workbook.Style = .paragraph) { sheet.rows.append([Workbook.Cell(text: text, style: style)]) }
-        let columns = AgencySheet.Column.self
-        let sendTo = assessment.preparedBy.map { "to \($0)" } ?? "to the person who sent it to you"
+        typealias Column = AgencySheet.Column
+        let words = answerWords
         line(assessment.title, .title)
         line(context, .plain)
         line("")
-        line("How to fill in this workbook", .bold)
-        line("1. Each sheet after this one holds the questions of one questionnaire (\(questionnaires.map(\.id).joined(separator: ", "))), one row per question.")
-        line("2. Answer in the yellow columns \(columns.answer.letter) (\(columns.answer.header)), \(columns.evidence.letter) (\(columns.evidence.header)) and \(columns.comment.letter) (\(columns.comment.header)). The other columns are locked so that the questions are not changed by mistake; there is no password.")
-        line("3. For an indicator, choose the level (1 to 5) whose description in columns \(columns.level1.letter) to \(columns.level5.letter) best fits your agency today. Choose na if the question does not apply to your agency, and unknown if nobody can tell yet.")
-        line("4. For a provision of a convention, choose full (fully implemented), partial (partly implemented), pilot (pilot only), none (not implemented), na (does not apply) or unknown.")
-        line("5. As evidence, name what shows the answer is right: a law or regulation, an agreement, a system, a report, figures. Leave a row empty to give no answer.")
-        line("6. Keep the \(columns.id.header) column as it is: it tells which question a row answers. You may sort and filter the rows, but do not delete any.")
-        line("7. Save the workbook as an Excel workbook (.xlsx), keeping its name, and send it back \(sendTo).")
+        line(wording("instructions.heading"), .bold)
+        line(wording("instructions.sheets", ["ids": questionnaires.map(\.id).joined(separator: ", ")]))
+        line(wording("instructions.columns", [
+            "answer_letter": Column.answer.letter, "answer": header[Column.answer.rawValue],
+            "evidence_letter": Column.evidence.letter, "evidence": header[Column.evidence.rawValue],
+            "comment_letter": Column.comment.letter, "comment": header[Column.comment.rawValue],
+        ]))
+        line(wording("instructions.levels", words.merging(["first_level": Column.level1.letter, "last_level": Column.level5.letter]) { a, _ in a }))
+        line(wording("instructions.statuses", words))
+        line(wording("instructions.evidence"))
+        line(wording("instructions.rows", ["id": header[Column.id.rawValue]]))
+        line(assessment.preparedBy.map { wording("instructions.send_to", ["person": $0]) } ?? wording("instructions.send"))
         for questionnaire in questionnaires {
             guard case let .maturity(q) = questionnaire else { continue }
             line("")
-            line("What the levels mean in \(q.title.text(in: language)) (\(q.id))", .bold)
+            line(wording("instructions.levels_heading", ["title": q.title.text(in: language), "id": q.id]), .bold)
             for level in q.scale.sorted(by: { $0.level < $1.level }) {
                 line("\(level.level) \(level.name.text(in: language))" + (level.summary.map { ": \($0.text(in: language))" } ?? ""))
             }
         }
         if questionnaires.contains(where: { $0.kind == .compliance }) {
             line("")
-            line("What the statuses mean", .bold)
-            for status in ComplianceStatus.allCases { line("\(status.rawValue): \(status.label)") }
+            line(wording("instructions.statuses_heading"), .bold)
+            for status in ComplianceStatus.allCases { line("\(status.rawValue): \(wording("status.\(status.rawValue)"))") }
         }
         return sheet
     }

@@ -137,6 +137,28 @@ struct WorkbookExportTests {
         #expect(russian.sheets[1].rows[4][level]?.text == AgencySheet.unguarded(csv[1][level]))
     }
 
+    @Test func everyWorkbookTextIsInEveryLanguageWithTheSamePlaceholders() throws {
+        func placeholders(_ text: String) -> Set<String> {
+            Set(text.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}", maxSplits: 1).first.map(String.init) })
+        }
+        let english = AgencyWorkbook.Wording.english.texts, russian = AgencyWorkbook.Wording.russian.texts
+        #expect(Set(english.keys) == Set(russian.keys))
+        for (key, text) in english { #expect(placeholders(russian[key] ?? "") == placeholders(text), "\(key)") }
+        for (key, text) in russian where key.hasPrefix("dropdown.") && key.contains("title") { #expect(text.count <= 32, "\(key)") }
+    }
+
+    @Test func aRussianWorkbookHasRussianInstructionsAndImports() throws {
+        let workbook = try AgencyWorkbook.workbook(for: WorkbookFixture.mini, catalog: Fixtures.catalog, agency: "customs", language: "ru")
+        #expect(workbook.sheets.map(\.name) == ["Инструкция", "mini", "mini-checklist"])
+        let lines = workbook.sheets[0].rows.compactMap { $0.first??.text }
+        #expect(lines.contains("Страна: Testland    Период: 2026    Ведомство: customs (Testland Customs)"))
+        #expect(lines.contains("4. Для положения конвенции выберите full (выполнено полностью), partial (выполнено частично), pilot (только в пилотном режиме), none (не выполнено), na (неприменимо) или unknown (неизвестно)."))
+        #expect(workbook.sheets[2].validations.first?.error == "В эту ячейку вводится статус: full, partial, pilot, none, na (неприменимо) или unknown (неизвестно). Выберите значение из списка или оставьте ячейку пустой, если ответа нет.")
+        let (result, diagnostics) = WorkbookFixture.merge(try workbook.data())
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(result?.hasChanges == false)
+    }
+
     @Test func sheetNamesAreOnesExcelAccepts() {
         #expect(AgencyWorkbook.sheetName("a/b:c*d?e[f]g\\h", avoiding: []) == "a_b_c_d_e_f_g_h")
         #expect(AgencyWorkbook.sheetName(String(repeating: "x", count: 40), avoiding: []).count == 31)

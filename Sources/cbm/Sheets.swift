@@ -99,7 +99,7 @@ struct ExportSheet: ParsableCommand {
             case .csv: bytes = Data(CSV.write(rows, separator: separator ?? .comma).utf8)
             case .xlsx: bytes = try AgencyWorkbook.data(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
             }
-        } catch let error as InterviewError {
+        } catch {
             throw failures(error.problems.map { "\(file): \($0)" })
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

@@ -34,8 +34,13 @@ public enum AgencyWorkbook {
     public static func data(
         for assessment: Assessment, catalog: Catalog, agency: String, questionnaires only: [String] = [],
         language: String = LocalizedText.defaultLanguage
-    ) throws -> Data {
-        try workbook(for: assessment, catalog: catalog, agency: agency, questionnaires: only, language: language).data()
+    ) throws(InterviewError) -> Data {
+        let workbook = try workbook(for: assessment, catalog: catalog, agency: agency, questionnaires: only, language: language)
+        do {
+            return try workbook.data()
+        } catch {
+            throw InterviewError("the workbook could not be assembled (\(error)); this is a fault in cbm, please report it")
+        }
     }
 
     static func workbook(

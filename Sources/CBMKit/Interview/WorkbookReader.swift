@@ -66,9 +66,18 @@ enum WorkbookReader {
         if data.count > limits.maxFileBytes {
             throw Failure(message: "this workbook is \(megabytes(data.count)); cbm reads workbooks of up to \(megabytes(limits.maxFileBytes)) (a workbook for one agency is well under 1 MB). Is it the right file?")
         }
+        // Read from a file of its own: ZIPFoundation's in-memory archive traps on some
+        // damaged files (it reads past the end of its buffer); the file-backed one does not.
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("cbm-workbook-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        do {
+            try writePadded(data, to: temporary, zeros: 2 * limits.maxPartBytes + 65_536)
+        } catch {
+            throw Failure(message: "cannot read the workbook: no room for a temporary copy in \(FileManager.default.temporaryDirectory.path)")
+        }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw Failure(message: "this workbook is damaged: its zip archive cannot be read (\(error)); \(saveAgain)")
         }
@@ -95,18 +104,30 @@ enum WorkbookReader {
             let tooBig = "the part \(path) of this workbook is larger than \(megabytes(limits.maxPartBytes)) once unpacked; a workbook for one agency is well under 1 MB, so this file holds something else (many thousands of rows?) or is damaged. Is it the right file?"
             if entry.uncompressedSize > UInt64(limits.maxPartBytes) { throw Failure(message: tooBig) }
             var bytes = Data()
+            let damaged = "the part \(path) of this workbook is damaged"
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                     bytes.append(chunk)
+                    if bytes.count > Int(entry.uncompressedSize) {
+                        throw Failure(message: "\(damaged) (it unpacks to more than the size the file records); \(saveAgain)")
+                    }
                     if bytes.count > limits.maxPartBytes { throw Failure(message: tooBig) }
                     if unpacked + bytes.count > limits.maxTotalBytes {
                         throw Failure(message: "this workbook is larger than \(megabytes(limits.maxTotalBytes)) once unpacked; a workbook for one agency is well under 1 MB, so this file holds something else or is damaged. Is it the right file?")
                     }
                 }
+                if checksum != entry.checksum || bytes.count != Int(entry.uncompressedSize) {
+                    throw Failure(message: "\(damaged) (its contents do not match the checksum the file records); \(saveAgain)")
+                }
             } catch let failure as Failure {
                 throw failure
             } catch {
-                throw Failure(message: "the part \(path) of this workbook is damaged (\(error)); \(saveAgain)")
+                throw Failure(message: "\(damaged) (\(error)); \(saveAgain)")
+            }
+            // XMLParser is only given well-formed UTF-8 (Excel writes nothing else): it may
+            // stop the program on other bytes.
+            if bytes.contains(0) || !String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes) {
+                throw Failure(message: "\(damaged): it is not UTF-8 text as Excel and LibreOffice write it; \(saveAgain)")
             }
             unpacked += bytes.count
             if let marker = ["<!DOCTYPE", "<!ENTITY"].first(where: { bytes.range(of: Data($0.utf8)) != nil }) {
@@ -140,6 +161,47 @@ enum WorkbookReader {
                                 ignoredCells: parser.ignoredCells))
         }
         return tables
+    }
+
+    /// Writes the zip followed by `zeros` zero bytes, then its end record again.
+    ///
+    /// ZIPFoundation 0.9.20 inflates an entry until its compressed stream says it has ended,
+    /// reading on past the entry; when a damaged stream reaches the end of the file, it loops
+    /// for ever (`Data.decode` in Data+Compression.swift). Zeros are no ending: an inflater
+    /// fed them stops with an error, or puts out at least one byte for every two read, so
+    /// that an entry's output passes its recorded size (at most `maxPartBytes`, which `part`
+    /// refuses to pass) well before the zeros run out. The end record is repeated last,
+    /// where zip readers look for it; its offsets count from the start of the file and stay
+    /// right. A zip without a plain end record (Zip64, or none found) is written as it is.
+    static func writePadded(_ data: Data, to url: URL, zeros: Int) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        guard let end = endRecord(of: data) else { return }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let block = Data(count: 1 << 20)
+        var left = zeros
+        while left > 0 {
+            try handle.write(contentsOf: block.prefix(left))
+            left -= block.count
+        }
+        try handle.write(contentsOf: end)
+    }
+
+    /// The zip's end-of-central-directory record (without its comment), or nil when there
+    /// is none in the last 64 KB or the zip is a Zip64 one.
+    static func endRecord(of data: Data) -> Data? {
+        let bytes = [UInt8](data.suffix(22 + 65_535))
+        guard bytes.count >= 22 else { return nil }
+        var index = bytes.count - 22
+        while index >= 0, !(bytes[index] == 0x50 && bytes[index + 1] == 0x4B && bytes[index + 2] == 0x05 && bytes[index + 3] == 0x06) {
+            index -= 1
+        }
+        guard index >= 0 else { return nil }
+        if index >= 20, bytes[index - 20..<index - 16].elementsEqual([0x50, 0x4B, 0x06, 0x07]) { return nil }
+        return Data(bytes[index..<index + 20] + [0, 0])
     }
 
     /// A relationship target as a path inside the zip: `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.

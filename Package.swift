@@ -9,16 +9,21 @@ let package = Package(
         .executable(name: "cbm", targets: ["cbm"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
+        // The system libyaml (the YAML parser cbm reads every file with), found with pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(
             name: "CBMKit",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -33,7 +38,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cbm-bench",
-            dependencies: ["CBMKit"],
+            dependencies: ["CBMKit", "CLibYAML"],
             path: "Benchmarks/Sources/cbm-bench"
         ),
         .testTarget(

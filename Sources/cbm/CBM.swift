@@ -16,7 +16,7 @@ struct CBM: ParsableCommand {
         Start with `cbm validate my-assessment.yaml` to find mistakes in a file.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
+        subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, CompareCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
     )
 }
 
@@ -24,7 +24,7 @@ struct CBM: ParsableCommand {
 struct QuestionnaireOptions: ParsableArguments {
     @Option(name: .customLong("questionnaires"), help: ArgumentHelp(
         "A folder (or file) with your own questionnaires, used with the standard ones. A questionnaire with the same id as a standard one replaces it. Can be given more than once.",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: Completion.anyFile)
     var directories: [String] = []
 }
 

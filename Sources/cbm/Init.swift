@@ -19,6 +19,8 @@ struct Init: ParsableCommand {
             --agency "customs=State Customs Committee" --agency "border-guard=State Border Service" \\
             -o arventa-2026.yaml
           cbm init --country Arventa --period 2026-H1 --questionnaire cbm-core
+          cbm init --country Arventa --period 2026 --questionnaire cbm-core --crossing-point Dovrak \\
+            --neighbour-country Kestria --facing-crossing-point Zelmar
         """
     )
 
@@ -30,7 +32,7 @@ struct Init: ParsableCommand {
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "A questionnaire to answer (see `cbm list`). Give it once per questionnaire, or several separated by commas.",
-        valueName: "ID"))
+        valueName: "ID"), completion: Completion.questionnaireID)
     var questionnaireIDs: [String] = []
 
     @Option(name: .customLong("agency"), help: ArgumentHelp(
@@ -44,8 +46,22 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("prepared-by"), help: "Who prepares the assessment (a working group, a mission).")
     var preparedBy: String?
 
+    @Option(name: .customLong("crossing-point"), help: ArgumentHelp(
+        "To assess one border crossing point instead of the whole country: its name. Give --neighbour-country and --facing-crossing-point with it.",
+        valueName: "NAME"))
+    var crossingPoint: String?
+
+    @Option(name: .customLong("neighbour-country"), help: ArgumentHelp(
+        "With --crossing-point: the country on the other side of the border, written as its own assessment writes its country.",
+        valueName: "NAME"))
+    var neighbourCountry: String?
+
+    @Option(name: .customLong("facing-crossing-point"), help: ArgumentHelp(
+        "With --crossing-point: the neighbour's crossing point that this one faces.", valueName: "NAME"))
+    var facingCrossingPoint: String?
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"))
+        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -70,8 +86,17 @@ struct Init: ParsableCommand {
             }
         }
         let ids = questionnaireIDs.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var point: CrossingPoint?
+        let crossingOptions = [crossingPoint, neighbourCountry, facingCrossingPoint]
+        if crossingOptions.contains(where: { $0 != nil }) {
+            if crossingOptions.contains(where: { $0 == nil }) {
+                problems.append("to assess one crossing point, give all three of --crossing-point, --neighbour-country and --facing-crossing-point")
+            } else {
+                point = CrossingPoint(name: crossingPoint!, neighbourCountry: neighbourCountry!, facingCrossingPoint: facingCrossingPoint!)
+            }
+        }
         let template = AssessmentTemplate(country: country, period: period, title: title, preparedBy: preparedBy,
-                                          questionnaireIDs: ids, agencies: parsedAgencies, language: language)
+                                          questionnaireIDs: ids, agencies: parsedAgencies, language: language, crossingPoint: point)
         let path = output ?? template.defaultFileName()
         let text: String
         do {
@@ -89,7 +114,7 @@ struct Init: ParsableCommand {
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
         let total = counts.map(\.1).reduce(0, +)
         print("Wrote \(path) with \(total) questions (" + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "), each answered `unknown` for now.")
-        print("Next: fill it in a text editor, or give each agency a sheet: cbm export-sheet \(path) --agency ID -o ID.csv")
+        print("Next: fill it in a text editor, or give each agency a workbook: cbm export-sheet \(path) --agency ID -o ID.xlsx")
     }
 }
 

@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
     @Option(help: "html (a web page to open, print or send) or md (Markdown text).")
@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "Where to write the report. Default: the assessment's name with .html or .md, in the current folder. Use - to print it instead.",
-        valueName: "PATH"))
+        valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -42,7 +42,7 @@ struct Report: ParsableCommand {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
         "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
-        valueName: "EARLIER"))
+        valueName: "EARLIER"), completion: Completion.assessment)
     var baseline: [String] = []
 
     @OptionGroup var questionnaires: QuestionnaireOptions
@@ -52,14 +52,16 @@ struct Report: ParsableCommand {
         let catalog: Catalog
         var trend: TrendReport?
         do {
-            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(warnings)
-            catalog = loadedCatalog
-            card = Scorer.score(assessment, catalog: catalog, language: language)
-            if !baseline.isEmpty {
-                let (built, _, diagnostics) = try Loader.trend(at: baseline + [file], questionnaireDirectories: questionnaires.directories, language: language)
-                printWarnings(diagnostics.filter { $0.location.file != file })
-                trend = built
+            if baseline.isEmpty {
+                let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+                printWarnings(warnings)
+                catalog = loadedCatalog
+                card = Scorer.score(assessment, catalog: catalog, language: language)
+            } else {
+                // The questionnaires and every file are read once.
+                let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
+                printWarnings(loaded.warnings)
+                (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
             }
         } catch let error as LoadError {
             throw fail(error.diagnostics)

@@ -23,14 +23,18 @@ struct Score: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file to score.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file to score.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
     @Option(help: "text (a summary for people) or json (every number, for programs).")
     var format: ScoreFormat = .text
 
-    @Option(help: "How many priorities the text summary lists.")
+    @Option(help: "How many priorities the text summary lists (0 lists none, only how many gaps there are).")
     var top: Int = 10
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more, found \(top)") }
+    }
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 

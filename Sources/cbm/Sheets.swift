@@ -43,14 +43,14 @@ struct ExportSheet: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment file.", valueName: "FILE"), completion: Completion.assessment)
     var file: String
 
-    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"))
+    @Option(help: ArgumentHelp("The agency that will fill the sheet: its id under `assessment: agencies:`.", valueName: "ID"), completion: Completion.agencyID)
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.xlsx (or .csv) in the current folder.", valueName: "PATH"))
+        "Where to write the sheet. Default: <file>-<agency>.xlsx (or .csv) in the current folder.", valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Option(help: ArgumentHelp("xlsx (an Excel workbook) or csv. Default: from the name given with -o, else xlsx.", valueName: "FORMAT"))
@@ -58,10 +58,10 @@ struct ExportSheet: ParsableCommand {
 
     @Option(name: .customLong("questionnaire"), help: ArgumentHelp(
         "Only this questionnaire (can be given more than once). Default: every questionnaire the assessment answers.",
-        valueName: "ID"))
+        valueName: "ID"), completion: Completion.questionnaireID)
     var only: [String] = []
 
-    @Option(help: "CSV only: what separates the cells: comma (the standard) or semicolon (for Excel where the comma is the decimal sign).")
+    @Option(help: "CSV only: what separates the cells: comma (the standard), semicolon (for Excel where the comma is the decimal sign) or tab.")
     var separator: CSV.Separator?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -136,8 +136,9 @@ struct ImportSheet: ParsableCommand {
         The sheet may be the Excel workbook (.xlsx) that `cbm export-sheet` wrote, as Excel \
         or LibreOffice Calc saved it: rows may be sorted or filtered, sheets reordered or \
         added. Hidden rows and questions without a row are reported. A CSV sheet may be \
-        separated by commas or semicolons, with or without a byte-order mark; it must be \
-        UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)").
+        separated by commas, semicolons or tabs (found from its header row), with or \
+        without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma \
+        delimited)").
 
         Examples:
           cbm import-sheet customs.xlsx --into arventa-2026.yaml --dry-run
@@ -147,10 +148,10 @@ struct ImportSheet: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The filled sheet: an Excel workbook (.xlsx) or a CSV file.", valueName: "SHEET"))
+    @Argument(help: ArgumentHelp("The filled sheet: an Excel workbook (.xlsx) or a CSV file.", valueName: "SHEET"), completion: Completion.sheet)
     var sheet: String
 
-    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"), completion: Completion.assessment)
     var into: String
 
     @Flag(name: .customLong("dry-run"), help: "Show what would change, and write nothing.")

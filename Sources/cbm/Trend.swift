@@ -23,7 +23,7 @@ struct TrendCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The assessment files of one country, in any order.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The assessment files of one country, in any order.", valueName: "FILE"), completion: Completion.assessment)
     var files: [String]
 
     @Option(help: "text or json (printed), html or md (a report file).")
@@ -31,7 +31,7 @@ struct TrendCommand: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "For html and md: where to write the report (default: <country>-trend.html or .md in the current folder; - prints it).",
-        valueName: "PATH"))
+        valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")

@@ -12,12 +12,12 @@ struct Validate: ParsableCommand {
         Exit status: 0 when there are no errors, 1 when there is at least one.
 
         Examples:
-          cbm validate examples/examplestan-2026.yaml
+          cbm validate examples/arventa-2026.yaml
           cbm validate examples/ questionnaires/
         """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"), completion: Completion.assessment)
     var paths: [String]
 
     @OptionGroup var questionnaires: QuestionnaireOptions
@@ -65,7 +65,7 @@ struct Show: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"))
+    @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"), completion: Completion.questionnaireID)
     var id: String
 
     @Option(help: "Language of the texts, when the questionnaire has it (for example ru).")
@@ -77,7 +77,8 @@ struct Show: ParsableCommand {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
         if diagnostics.hasErrors { throw fail(diagnostics) }
         guard let questionnaire = catalog.questionnaire(id) else {
-            throw failure("there is no questionnaire with the id `\(id)`; known: " + catalog.ids.joined(separator: ", "))
+            let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
+            throw failure("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
         print(QuestionnaireDocument.markdown(questionnaire, language: language))
     }

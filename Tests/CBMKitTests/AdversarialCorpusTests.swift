@@ -107,9 +107,10 @@ struct AdversarialCorpusTests {
             ByteCase(name: "zero byte first", data: bytes("", [0], base), expected: (1, 1, "binary file")),
             ByteCase(name: "zero byte inside quotes", data: Data(edited("MoU of 2024", "MoU\u{0} of 2024").utf8), expected: (17, 55, "binary file")),
             ByteCase(name: "zero byte last", data: bytes(base, [0]), expected: (lines.count, 1, "binary file")),
-            ByteCase(name: "UTF-16 without a byte-order mark", data: base.data(using: .utf16LittleEndian)!, expected: (1, 2, "binary file")),
+            ByteCase(name: "UTF-16 without a byte-order mark", data: base.data(using: .utf16LittleEndian)!, expected: (1, 1, "saved as UTF-16;")),
             ByteCase(name: "UTF-16 big-endian with a byte-order mark", data: Data([0xFE, 0xFF]) + base.data(using: .utf16BigEndian)!, expected: (1, 1, "UTF-16")),
-            ByteCase(name: "UTF-32 with a byte-order mark", data: Data([0, 0, 0xFE, 0xFF]) + base.data(using: .utf32BigEndian)!, expected: (1, 1, "binary file")),
+            ByteCase(name: "UTF-32 with a byte-order mark", data: Data([0, 0, 0xFE, 0xFF]) + base.data(using: .utf32BigEndian)!, expected: (1, 1, "saved as UTF-32;")),
+            ByteCase(name: "UTF-32 little-endian with a byte-order mark", data: Data([0xFF, 0xFE, 0, 0]) + base.data(using: .utf32LittleEndian)!, expected: (1, 1, "saved as UTF-32;")),
             // Invalid UTF-8, where the name of the border guard starts; columns count characters.
             ByteCase(name: "Windows-1251 Cyrillic", data: bytes(beforeName, [0xD2, 0xE0, 0xEC, 0xEE, 0xE6, 0xED, 0xFF], fromName), expected: (nameLine, nameColumn, invalidUTF8)),
             ByteCase(name: "overlong encoding after Cyrillic", data: bytes(beforeName + "Тест ", [0xC0, 0xAF], fromName), expected: (nameLine, nameColumn + 5, invalidUTF8)),
@@ -211,8 +212,9 @@ struct ConcurrentValidationTests {
             paths.append(dir.write("a\(n).yaml", text).path)
         }
         paths.append(dir.url.appendingPathComponent("missing.yaml").path)
-        let (catalog, catalogDiagnostics, results) = Loader.loadAssessments(
+        let loaded = Loader.loadAssessments(
             at: paths, questionnaireDirectories: [Fixtures.url("mini-maturity.yaml").path]) { assessment, _ in assessment.period }
+        let (catalog, catalogDiagnostics, results) = (loaded.catalog, loaded.catalogDiagnostics, loaded.results)
         #expect(catalog.questionnaire("mini") != nil)
         #expect(!catalogDiagnostics.hasErrors)
         var expected: [String?] = (0..<12).map { String(2000 + $0) }

@@ -297,8 +297,11 @@ struct HostileTextTests {
         for (page, (evil, plain)) in zip(hostile.html, baseline.html).enumerated() {
             #expect(Self.tags(evil) == Self.tags(plain), "payload \(index), HTML page \(page): the tags differ")
             // Counted in bytes: a check by Character would miss `<` joined to the character before.
+            // Chart labels are wrapped by their measured width, so a payload and its masked
+            // form may take a different number of lines (<tspan>s); those are left out.
+            let (evilText, plainText) = (Self.withoutLines(evil), Self.withoutLines(plain))
             for byte in Array("<>\"'".utf8) {
-                #expect(evil.utf8.filter { $0 == byte }.count == plain.utf8.filter { $0 == byte }.count,
+                #expect(evilText.utf8.filter { $0 == byte }.count == plainText.utf8.filter { $0 == byte }.count,
                         "payload \(index), HTML page \(page): a different number of \(UnicodeScalar(byte))")
             }
             #expect(evil.range(of: #"(href|src|action)\s*=\s*["']?\s*javascript:"#, options: [.regularExpression, .caseInsensitive]) == nil)
@@ -325,9 +328,19 @@ struct HostileTextTests {
         var rest = html.unicodeScalars[...]
         while let open = rest.firstIndex(of: "<") {
             rest = rest[rest.index(after: open)...]
-            names.append(Substring(rest.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "/!-".unicodeScalars.contains($0) }))
+            let name = Substring(rest.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "/!-".unicodeScalars.contains($0) })
+            // A chart label's lines: one <tspan></tspan> pair stands for any number of them.
+            if name == "tspan" && names.count >= 2 && names[names.count - 2] == "tspan" && names.last == "/tspan" {
+                names.removeLast(2)
+            }
+            names.append(name)
         }
         return names
+    }
+
+    /// The page without the line elements of chart labels that cbm writes.
+    static func withoutLines(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<tspan x="[-0-9.]+" dy="[-0-9.]+"( class="value")?>|</tspan>"#, with: "", options: .regularExpression)
     }
 
     /// How a Markdown line starts (what block it makes) and its unescaped special characters.
@@ -361,7 +374,7 @@ struct ScalarEscapingTests {
         #expect(Markdown.escape("\u{600}<script>") == "\u{600}&lt;script&gt;")
         #expect(Markdown.escape("a |\u{301} b") == "a \\|\u{301} b")
         #expect(Markdown.escape("\u{600}[x](javascript:y)") == "\u{600}\\[x\\](javascript:y)")
-        #expect(Markdown.escape("a\r\nb\rc") == "a b c")
+        #expect(Markdown.escape("a\r\nb\rc") == "a<br>b<br>c")
         #expect(Markdown.escape("red\u{1B}[31m\u{9B}") == "red\\[31m")
         #expect(Markdown.escape("2026. Year") == "2026\\. Year")
         #expect(Markdown.escape("1.5 and 2. x") == "1.5 and 2. x")

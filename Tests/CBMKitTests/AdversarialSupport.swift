@@ -14,17 +14,20 @@ struct LoadOutcome {
 /// Loads YAML bytes the way `cbm validate` does: a questionnaire or an assessment, told by its
 /// keys, checked against `catalog` (and a loaded questionnaire's links against it too).
 func loadAny(_ data: Data, file: String, catalog: Catalog) -> LoadOutcome {
-    let (root, read) = YAMLReader.read(data, file: file)
+    let loadedRoot = YAMLReader.read(data, file: file)
+    let root = loadedRoot.value, read = loadedRoot.diagnostics
     guard let root else { return LoadOutcome(diagnostics: read) }
     switch Loader.kind(of: root) {
     case .questionnaire?:
-        let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: read)
+        let loadedQuestionnaire = Loader.decodeQuestionnaire(root, diagnostics: read)
+        let questionnaire = loadedQuestionnaire.value, found = loadedQuestionnaire.diagnostics
         guard let questionnaire else { return LoadOutcome(diagnostics: found) }
         var catalog = catalog
         _ = catalog.add(questionnaire, file: file, bundled: false)
         return LoadOutcome(questionnaire: questionnaire, diagnostics: found + catalog.checkLinks(in: questionnaire))
     case .assessment?:
-        let (assessment, found) = Loader.decodeAssessment(root, file: file, catalog: catalog, diagnostics: read)
+        let loadedAssessment = Loader.decodeAssessment(root, file: file, catalog: catalog, diagnostics: read)
+        let assessment = loadedAssessment.value, found = loadedAssessment.diagnostics
         return LoadOutcome(assessment: assessment, diagnostics: found)
     case nil:
         return LoadOutcome(diagnostics: read + [Loader.unknownKind(root)])

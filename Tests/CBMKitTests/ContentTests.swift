@@ -46,11 +46,55 @@ struct ContentTests {
         #expect(!indicator.respondents.isEmpty, "respondents")
         #expect(indicator.guidance != nil, "guidance")
         #expect(indicator.question.text().hasSuffix("?"), "the question should be a question")
+        #expect(indicator.scope != nil, "scope: national or cross-border")
         for (level, text) in indicator.levels {
             #expect(text.text().count >= 30, "level \(level) descriptor is too short to be observable")
         }
         // Five different descriptors: a copy-pasted level tells a mission nothing.
         #expect(Set(indicator.levels.values.map { $0.text() }).count == 5)
+    }
+
+    /// What needs a neighbour lives in the international dimension, and nowhere else, so that a
+    /// country whose neighbour will not cooperate can still reach level 5 on every other indicator.
+    @Test func crossBorderIndicatorsAreTheInternationalDimension() throws {
+        let international = try #require(Self.core.dimensions.first { $0.id == "international" })
+        for dimension in Self.core.dimensions {
+            for indicator in dimension.indicators {
+                let expected: IndicatorScope = dimension.id == "international" ? .crossBorder : .national
+                #expect(indicator.scope == expected, "\(indicator.id) is \(indicator.scope?.rawValue ?? "without scope")")
+            }
+        }
+        #expect(international.indicators.count >= 11)
+        #expect(Self.core.indicators.filter { $0.scope == .national }.count >= 63)
+    }
+
+    /// A cross-border indicator tells the assessor what to do while a border is closed.
+    @Test(arguments: ContentTests.core.indicators.filter { $0.scope == .crossBorder }.map(\.id))
+    func crossBorderIndicatorSaysWhatToDoWhenTheBorderIsClosed(id: String) throws {
+        let guidance = try #require(Self.core.indicator(id)?.guidance).text()
+        #expect(guidance.contains("closed") && guidance.contains("na"), "\(id): the guidance should say how to answer when a border is closed")
+    }
+
+    /// The summary carries the scoring rules an assessor needs before choosing any level.
+    @Test func coreSummaryExplainsHowToChooseALevel() throws {
+        let summary = try #require(Self.core.summary).text()
+        for phrase in ["cumulative", "highest level whose conditions are all met", "MAIN CROSSING POINTS", "cross-border", "na"] {
+            #expect(summary.contains(phrase), "the cbm-core summary does not mention \(phrase)")
+        }
+    }
+
+    /// Citations the 2026.1 review found wrong must not come back.
+    @Test func coreCitesTheCorrectSources() throws {
+        let alerts = try #require(Self.core.indicator("communication.alerts"))
+        #expect(!alerts.references.contains { $0.source == "WTO TFA" && $0.ref?.hasPrefix("Art. 5.1") == true })
+        #expect(alerts.references.contains { $0.source.contains("International Health Regulations") })
+        let trs = try #require(Self.core.indicator("sustainability.time-release-study"))
+        #expect(trs.references.contains { $0.ref?.contains("Version 4") == true })
+        let sources = Set(Self.core.indicators.flatMap { $0.references.map(\.source) })
+        #expect(!sources.contains("OSCE-UNECE Handbook"), "cite the Handbook by its full title")
+        #expect(!sources.contains("WCO CBM key issues"), "the key issues come from the 2014 WCO/CAREC presentation")
+        let notes = try #require(Self.core.notes).text()
+        #expect(!notes.contains("so not cited"), "stale note: the Annex and Specific Annex articles are cited")
     }
 
     @Test(arguments: ["wto-tfa", "rkc-general-annex", "harmonization-convention", "wco-safe"])
@@ -178,5 +222,31 @@ struct ContentTests {
         #expect(rkc.sections.count == 10)
         #expect(rkc.provision("6.9")?.transitional == true)
         #expect(rkc.provision("3.3")?.transitional == false)
+    }
+
+    /// The bundled 2027 example answers the current cbm-core completely, with Kestria's side of the
+    /// border closed: the national index is whole, and the indicators that concern only the closed
+    /// border are `na` with a note.
+    @Test func arventa2027AnswersTheCurrentCoreWithAClosedBorder() throws {
+        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let answers = try #require(assessment.answers(for: "cbm-core"))
+        #expect(answers.version == Self.core.version)
+        let answered = Set(answers.answers.map(\.itemID))
+        for indicator in Self.core.indicators {
+            #expect(answered.contains(indicator.id), "arventa-2027 does not answer \(indicator.id)")
+        }
+        let card = Scorer.score(assessment, catalog: catalog)
+        let core = try #require(card.maturity.first { $0.questionnaire == "cbm-core" })
+        let indicators = core.dimensions.flatMap(\.indicators)
+        #expect(!indicators.contains { $0.status == .unanswered }, "every indicator should be answered or na")
+        let notApplicable = indicators.filter { $0.status == .notApplicable }.map(\.id)
+        #expect(notApplicable.contains("international.rail-border-crossings"))
+        for id in notApplicable {
+            let answer = try #require(answers.answers.first { $0.itemID == id })
+            #expect(answer.note != nil, "\(id) is na without a note")
+        }
+        let national = try #require(core.nationalIndex)
+        let crossBorder = try #require(core.crossBorderIndex)
+        #expect(national > crossBorder, "the closed border should show in the cross-border index, not the national one")
     }
 }

@@ -44,6 +44,23 @@ struct GeneratedFilesTests {
         }
     }
 
+    /// The files of the regional comparison report (the same list as scripts/regenerate-reports).
+    static let comparisonFiles = ["arventa-2026", "borovia-2026", "kestria-2026", "crossing-dovrak-2026", "crossing-zelmar-2026"]
+        .map { "examples/\($0).yaml" }
+
+    @Test func comparisonReportIsCurrent() throws {
+        let (comparison, _, _) = try Loader.comparison(at: Self.comparisonFiles.map(Repository.path))
+        for format in ReportFormat.allCases {
+            let path = Repository.path("reports/region-2026.\(format.fileExtension)")
+            let stored = try? String(contentsOfFile: path, encoding: .utf8)
+            #expect(stored != nil, "reports/region-2026.\(format.fileExtension) is missing: \(Self.fix)")
+            // The report names the files as given to cbm compare, relative to the repository.
+            let fresh = try ReportRenderer.renderComparison(comparison, format: format)
+                .replacingOccurrences(of: Repository.root.path + "/", with: "")
+            #expect(stored == fresh, "reports/region-2026.\(format.fileExtension) is out of date: \(Self.fix)")
+        }
+    }
+
     @Test func cbmModelDocIsCurrent() throws {
         let stored = try String(contentsOfFile: Repository.path("docs/cbm-model.md"), encoding: .utf8)
         let core = try #require(Catalog.bundled().catalog.questionnaire("cbm-core"))

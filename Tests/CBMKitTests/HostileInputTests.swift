@@ -45,7 +45,8 @@ struct HostileInputTests {
         var data = Data(capacity: 50 * 1_048_576 + line.count)
         while data.count < 50 * 1_048_576 { data.append(line) }
         let file = dir.write("huge.yaml", data)
-        let (root, diagnostics) = Loader.readYAML(at: file, shownAs: "huge.yaml")
+        let loadedRoot = Loader.readYAML(at: file, shownAs: "huge.yaml")
+        let root = loadedRoot.value, diagnostics = loadedRoot.diagnostics
         #expect(root == nil)
         expectDiagnostic(diagnostics, at: 1, 1, containing: "this file is 50.0 MB; cbm reads files of up to 10 MB")
     }
@@ -55,7 +56,8 @@ struct HostileInputTests {
         var generator = SplitMix64(seed: 42)
         for _ in 0..<4096 { bytes.append(UInt8(truncatingIfNeeded: generator.next())) }
         bytes[10] = 0
-        let (root, diagnostics) = YAMLReader.read(Data(bytes), file: "b.bin")
+        let loadedRoot = YAMLReader.read(Data(bytes), file: "b.bin")
+        let root = loadedRoot.value, diagnostics = loadedRoot.diagnostics
         #expect(root == nil)
         #expect(diagnostics.count == 1)
         let message = diagnostics.first?.message ?? ""
@@ -64,7 +66,7 @@ struct HostileInputTests {
     }
 
     @Test func zeroByteIsReportedWhereItIs() {
-        let (_, diagnostics) = YAMLReader.read(Data("id: x\nkind: ma\0turity\n".utf8), file: "z.yaml")
+        let diagnostics = YAMLReader.read(Data("id: x\nkind: ma\0turity\n".utf8), file: "z.yaml").diagnostics
         expectDiagnostic(diagnostics, at: 2, 9, containing: "binary file")
     }
 
@@ -77,11 +79,12 @@ struct HostileInputTests {
     @Test func byteOrderMarkIsAcceptedAndLinesStayRight() {
         let bom = Data([0xEF, 0xBB, 0xBF])
         let clean = YAMLReader.read(bom + Data(Fixtures.text("mini-maturity.yaml").utf8), file: "bom.yaml")
-        #expect(clean.root != nil)
+        #expect(clean.value != nil)
         #expect(clean.diagnostics.isEmpty)
         let broken = fixture("mini-maturity.yaml", replacing: "kind: maturity", with: "kind: maturty")
-        let (root, read) = YAMLReader.read(bom + Data(broken.utf8), file: "bom.yaml")
-        let diagnostics = read + Loader.decodeQuestionnaire(root!, diagnostics: []).1
+        let loadedRoot = YAMLReader.read(bom + Data(broken.utf8), file: "bom.yaml")
+        let root = loadedRoot.value, read = loadedRoot.diagnostics
+        let diagnostics = read + Loader.decodeQuestionnaire(root!, diagnostics: []).diagnostics
         expectDiagnostic(diagnostics, at: 2, 7, containing: "found `maturty`")
     }
 

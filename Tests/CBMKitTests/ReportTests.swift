@@ -157,8 +157,8 @@ struct ReportEscapingTests {
             let cells = unescapedPipes(line)
             if let expected { #expect(cells == expected, "row broken: \(line)") } else { expected = cells }
         }
-        // Evidence with a line break stays in its row.
-        #expect(markdown.contains("| line one line two  - not a list |"))
+        // Evidence with a line break stays in its row, the break kept as an HTML break.
+        #expect(markdown.contains("| line one<br>line two<br><br>- not a list |"))
     }
 
     func unescapedPipes(_ line: Substring) -> Int {
@@ -175,7 +175,8 @@ struct ReportEscapingTests {
     @Test func markdownEscapeRules() {
         #expect(Markdown.escape("a|b") == "a\\|b")
         #expect(Markdown.escape("<b>") == "&lt;b&gt;")
-        #expect(Markdown.escape("x\ny") == "x y")
+        #expect(Markdown.escape("x\ny") == "x<br>y")
+        #expect(Markdown.escape("x\r\ny") == "x<br>y")
         #expect(Markdown.escape("# title") == "\\# title")
         #expect(Markdown.escape("2026. Year") == "2026\\. Year")
         #expect(Markdown.escape("2.5") == "2.5")

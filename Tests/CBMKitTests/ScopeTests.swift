@@ -26,10 +26,10 @@ dimensions:
 """
 
 private func scopedQuestionnaire(_ yaml: String = scopedYAML) throws -> (MaturityQuestionnaire?, [Diagnostic]) {
-    let (root, read) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
-    let node = try #require(root)
-    let (questionnaire, diagnostics) = Loader.decodeQuestionnaire(node, diagnostics: read)
-    return (questionnaire?.maturity, diagnostics)
+    let read = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+    let document = try #require(read.value)
+    let decoded = Loader.decodeQuestionnaire(document, diagnostics: read.diagnostics)
+    return (decoded.value?.maturity, decoded.diagnostics)
 }
 
 /// The group's agreed answers: a level 1–5, or 0 for `na`.

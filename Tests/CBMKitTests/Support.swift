@@ -17,9 +17,11 @@ enum Fixtures {
 
 /// Problems found in a questionnaire given as text (file name `q.yaml`).
 func questionnaireDiagnostics(_ yaml: String, catalog: Catalog = Fixtures.catalog) -> [Diagnostic] {
-    let (root, read) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+    let loadedRoot = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+    let root = loadedRoot.value, read = loadedRoot.diagnostics
     guard let root else { return read }
-    let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: read)
+    let loadedQuestionnaire = Loader.decodeQuestionnaire(root, diagnostics: read)
+    let questionnaire = loadedQuestionnaire.value, found = loadedQuestionnaire.diagnostics
     guard let questionnaire else { return found }
     var catalog = catalog
     _ = catalog.add(questionnaire, file: "q.yaml", bundled: false)
@@ -32,9 +34,10 @@ func assessmentDiagnostics(_ yaml: String, catalog: Catalog = Fixtures.catalog) 
 }
 
 func assessmentResult(_ yaml: String, catalog: Catalog = Fixtures.catalog) -> (Assessment?, [Diagnostic]) {
-    let (root, read) = YAMLReader.read(Data(yaml.utf8), file: "a.yaml")
-    guard let root else { return (nil, read) }
-    return Loader.decodeAssessment(root, file: "a.yaml", catalog: catalog, diagnostics: read)
+    let read = YAMLReader.read(Data(yaml.utf8), file: "a.yaml")
+    guard let root = read.value else { return (nil, read.diagnostics) }
+    let decoded = Loader.decodeAssessment(root, file: "a.yaml", catalog: catalog, diagnostics: read.diagnostics)
+    return (decoded.value, decoded.diagnostics)
 }
 
 /// A copy of a fixture with one piece of text replaced (the replaced text must occur once).

@@ -96,8 +96,9 @@ struct TrendTests {
             .replacingOccurrences(of: "version: \"1.0\"", with: "version: \"0.9\"")
             .replacingOccurrences(of: "title: Two\n", with: "title: Two (old)\n")
             .replacingOccurrences(of: "      - id: beta.one", with: "      - id: beta.old")
-        let (root, _) = YAMLReader.read(Data(older.utf8), file: "old.yaml")
-        let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).0)
+        let loadedRoot = YAMLReader.read(Data(older.utf8), file: "old.yaml")
+        let root = loadedRoot.value, _ = loadedRoot.diagnostics
+        let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).value)
         _ = catalog.add(questionnaire, file: "old.yaml", bundled: false)
 
         let trend = try Trend.build([

@@ -44,8 +44,9 @@ struct FixtureTests {
     @Test func textFieldsAcceptTranslations() {
         let yaml = fixture("mini-maturity.yaml", replacing: "title: Alpha\n", with: "title: {en: Alpha, ru: Альфа}\n")
         #expect(questionnaireDiagnostics(yaml).isEmpty)
-        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
-        let questionnaire = Loader.decodeQuestionnaire(root!, diagnostics: []).0?.maturity
+        let loadedRoot = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+        let root = loadedRoot.value, _ = loadedRoot.diagnostics
+        let questionnaire = Loader.decodeQuestionnaire(root!, diagnostics: []).value?.maturity
         #expect(questionnaire?.dimensions[0].title.text(in: "ru") == "Альфа")
         #expect(questionnaire?.dimensions[0].title.text(in: "kk") == "Alpha")
         #expect(questionnaire?.version == "1.0")
@@ -53,8 +54,9 @@ struct FixtureTests {
 
     @Test func unquotedVersionKeepsItsText() {
         let yaml = fixture("mini-maturity.yaml", replacing: "version: \"1.0\"", with: "version: 2026.10")
-        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
-        #expect(Loader.decodeQuestionnaire(root!, diagnostics: []).0?.version == "2026.10")
+        let loadedRoot = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+        let root = loadedRoot.value, _ = loadedRoot.diagnostics
+        #expect(Loader.decodeQuestionnaire(root!, diagnostics: []).value?.version == "2026.10")
     }
 }
 
@@ -135,8 +137,8 @@ struct QuestionnaireValidationTests {
     @Test func obligationGuidanceIsAccepted() throws {
         let yaml = fixture("mini-compliance.yaml", replacing: "obligation: best-endeavour", with: "obligation: guidance")
         #expect(questionnaireDiagnostics(yaml).isEmpty)
-        let (root, _) = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
-        let (questionnaire, _) = Loader.decodeQuestionnaire(try #require(root), diagnostics: [])
+        let read = YAMLReader.read(Data(yaml.utf8), file: "q.yaml")
+        let questionnaire = Loader.decodeQuestionnaire(try #require(read.value), diagnostics: []).value
         #expect(try #require(questionnaire?.compliance).provision("1.2")?.obligation == .guidance)
     }
 
@@ -220,8 +222,9 @@ struct AssessmentValidationTests {
         var catalog = Fixtures.catalog
         let older = fixture("mini-maturity.yaml", replacing: "version: \"1.0\"", with: "version: \"0.9\"")
             .replacingOccurrences(of: "title: Two\n", with: "title: Two (old wording)\n")
-        let (root, _) = YAMLReader.read(Data(older.utf8), file: "old.yaml")
-        let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).0)
+        let loadedRoot = YAMLReader.read(Data(older.utf8), file: "old.yaml")
+        let root = loadedRoot.value, _ = loadedRoot.diagnostics
+        let questionnaire = try #require(Loader.decodeQuestionnaire(root!, diagnostics: []).value)
         #expect(catalog.add(questionnaire, file: "old.yaml", bundled: false) == nil)
         #expect(catalog.versions(of: "mini") == ["1.0", "0.9"])
         #expect(catalog.questionnaire("mini")?.version == "1.0")

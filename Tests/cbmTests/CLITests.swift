@@ -22,6 +22,7 @@ struct CLI {
         var stderr: String
     }
 
+    /// Runs `cbm` (or another program, such as a shell around it) and waits for it.
     static func run(_ arguments: [String], in directory: URL = root, executable: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary

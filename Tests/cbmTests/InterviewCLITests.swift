@@ -43,7 +43,7 @@ struct InterviewCLITests {
         // A template that validates and scores as unanswered.
         let created = try folder.run(Self.initArguments)
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains("Wrote arventa.yaml with 125 questions (cbm-core: 63, wto-tfa: 62)"))
+        #expect(created.stdout.contains("Wrote arventa.yaml with 144 questions (cbm-core: 82, wto-tfa: 62)"))
         let template = folder.text("arventa.yaml")
         #expect(template.contains("      # Question: "))
         #expect(template.contains("    - {id: customs, name: \"Государственный таможенный комитет\"}"))
@@ -66,13 +66,13 @@ struct InterviewCLITests {
         // Export and import without edits: nothing changes, the file is not touched.
         let exported = try folder.run(["export-sheet", "arventa.yaml", "--agency", "customs", "-o", "customs.csv"])
         #expect(exported.status == 0, "\(exported.stderr)")
-        #expect(exported.stdout.contains("Wrote customs.csv: 125 questions for customs (Государственный таможенный комитет), 0 already answered."))
+        #expect(exported.stdout.contains("Wrote customs.csv: 144 questions for customs (Государственный таможенный комитет), 0 already answered."))
         let sheet = try #require(folder.data("customs.csv"))
         #expect(sheet.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(folder.text("customs.csv").contains("\r\ncustoms,cbm-core,cbm-core/political-will.strategy,"))
         let unchanged = try folder.run(["import-sheet", "customs.csv", "--into", "arventa.yaml"])
         #expect(unchanged.status == 0, "\(unchanged.stderr)")
-        #expect(unchanged.stdout.contains("No changes: arventa.yaml already holds every answer in the sheet (125 rows read). The file was not rewritten."))
+        #expect(unchanged.stdout.contains("No changes: arventa.yaml already holds every answer in the sheet (144 rows read). The file was not rewritten."))
         #expect(!folder.exists("arventa.yaml.bak"))
 
         // A sheet saved by a European Excel: semicolons, CRLF, no byte-order mark, only some columns.

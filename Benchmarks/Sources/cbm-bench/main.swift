@@ -8,12 +8,20 @@
 //   cbm-bench scale FILE...          load, score and render each file, median of several runs
 //   cbm-bench process RUNS [--allow-failure] CMD ARG…
 //                                    wall-clock time and peak memory of a command, RUNS times
+//   cbm-bench ratio RUNS TARGET CMD… -- FLOOR…
+//                                    both commands, run in turn RUNS times each; the medians,
+//                                    and CMD's median over FLOOR's against TARGET
+//   cbm-bench yaml-events PATH…      floor: libyaml's events of every .yaml file (folders
+//                                    searched), on every core, with no tree and no checks
+//   cbm-bench compose PATH…          floor: the files read and composed as cbm does (text check,
+//                                    node store), one after the other, with no model
 //
 // Every assessment is made from the bundled questionnaires, so it answers every indicator of
 // cbm-core and every provision of the four convention checklists; a seeded generator makes the
 // same files on every run.
 
-import CBMKit
+@_spi(Benchmarks) import CBMKit
+import CLibYAML
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -206,8 +214,8 @@ func scoreAll(_ directory: String, passes: Int, limit: Int?, keepCards: Bool) {
         // Each file is loaded, validated and scored on one of the processor cores.
         let results = Loader.concurrentMap(files.count) { index -> (Summary?, ScoreCard?, String?) in
             let url = files[index]
-            let (assessment, diagnostics) = Loader.loadAssessment(at: url, shownAs: url.path, catalog: catalog)
-            guard let assessment, !diagnostics.hasErrors else { return (nil, nil, LoadError(diagnostics).description) }
+            let loaded = Loader.loadAssessment(at: url, shownAs: url.path, catalog: catalog)
+            guard let assessment = loaded.valueWithoutErrors else { return (nil, nil, LoadError(loaded.diagnostics).description) }
             let card = Scorer.score(assessment, catalog: catalog)
             let items = card.maturity.reduce(0) { $0 + $1.indicators.count } + card.compliance.reduce(0) { $0 + $1.provisions.count }
             let summary = Summary(country: card.assessment.country, period: card.assessment.period,
@@ -234,8 +242,8 @@ func scale(_ paths: [String]) {
         let runs = size > 1_000_000 ? 3 : 7
         for _ in 0..<runs {
             let t0 = now()
-            let (assessment, diagnostics) = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
-            guard let assessment, !diagnostics.hasErrors else { fail(LoadError(diagnostics).description) }
+            let loaded = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
+            guard let assessment = loaded.valueWithoutErrors else { fail(LoadError(loaded.diagnostics).description) }
             let t1 = now()
             let card = Scorer.score(assessment, catalog: catalog)
             let t2 = now()
@@ -287,6 +295,92 @@ func process(runs: Int, allowFailure: Bool, _ command: [String]) {
     print("median \(ms(median(times)))  min \(ms(times.min()!))  runs \(runs)  peak-memory \(String(format: "%.0f MB", peakMemoryMB(children: true)))")
 }
 
+// MARK: floors
+
+/// The YAML files of the given paths (a folder: every .yaml file in it), in order.
+func yamlPaths(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { fail("no such file: \(path)") }
+        return isDirectory.boolValue ? Loader.yamlFiles(in: URL(fileURLWithPath: path)).map(\.path) : [path]
+    }
+}
+
+/// libyaml's events of one file, counted: the least any YAML reader must do.
+func countEvents(_ path: String) -> Int {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    return data.withUnsafeBytes { raw -> Int in
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { fail("libyaml: out of memory") }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, raw.bindMemory(to: UInt8.self).baseAddress, raw.count)
+        var events = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { fail("\(path): not well-formed YAML") }
+            let type = event.type
+            yaml_event_delete(&event)
+            events += 1
+            if type == YAML_STREAM_END_EVENT { return events }
+        }
+    }
+}
+
+func yamlEvents(_ paths: [String]) {
+    let files = yamlPaths(paths)
+    let counts = Loader.concurrentMap(files.count) { countEvents(files[$0]) }
+    print("files \(files.count)  events \(counts.reduce(0, +))")
+}
+
+func compose(_ paths: [String]) {
+    var nodes = 0
+    for path in yamlPaths(paths) {
+        guard let count = YAMLComposeBenchmark.compose(path: path) else { fail("\(path) has a problem") }
+        nodes += count
+    }
+    print("nodes \(nodes)")
+}
+
+// MARK: ratio
+
+/// Runs `command` and `floor` in turn, `runs` times each after a warm-up, so that both see the
+/// same machine (other work on it slows both alike), and prints their medians and the ratios:
+/// of wall-clock time, and of processor time (user + system, all cores), which other work on
+/// a shared machine disturbs less.
+func ratio(runs: Int, target: Double, _ command: [String], _ floor: [String]) {
+    func once(_ argv: [String]) -> (wall: Double, cpu: Double) {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let start = now()
+        guard posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { fail("cannot run \(argv[0])") }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let elapsed = now() - start
+        cArgs.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        guard status == 0 else { fail("\(argv.joined(separator: " ")) failed (status \(status))") }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (elapsed, seconds(usage.ru_utime) + seconds(usage.ru_stime))
+    }
+    _ = once(command); _ = once(floor)
+    var a: [(wall: Double, cpu: Double)] = [], b: [(wall: Double, cpu: Double)] = []
+    for _ in 0..<runs {
+        a.append(once(command))
+        b.append(once(floor))
+    }
+    let wall = median(a.map(\.wall)) / median(b.map(\.wall))
+    let cpu = median(a.map(\.cpu)) / median(b.map(\.cpu))
+    func verdict(_ r: Double) -> String { r <= target ? "met" : "MISSED" }
+    print("wall: cbm \(ms(median(a.map(\.wall))))  floor \(ms(median(b.map(\.wall))))  ratio \(String(format: "%.2f", wall))x (\(verdict(wall)))"
+        + "   processor: cbm \(ms(median(a.map(\.cpu))))  floor \(ms(median(b.map(\.cpu))))  ratio \(String(format: "%.2f", cpu))x (\(verdict(cpu)))"
+        + "   target <= \(String(format: "%.2f", target))x")
+}
+
 // MARK: main
 
 extension Array {
@@ -302,9 +396,18 @@ case "score-all" where arguments.count >= 2:
     scoreAll(arguments[1], passes: option("--passes") ?? 1, limit: option("--files"), keepCards: arguments.contains("--keep-cards"))
 case "scale" where arguments.count >= 2:
     scale(Array(arguments.dropFirst()))
+case "yaml-events" where arguments.count >= 2:
+    yamlEvents(Array(arguments.dropFirst()))
+case "compose" where arguments.count >= 2:
+    compose(Array(arguments.dropFirst()))
+case "ratio" where arguments.count >= 6:
+    guard let split = arguments.firstIndex(of: "--"), let runs = Int(arguments[1]), let target = Double(arguments[2]) else {
+        fail("usage: cbm-bench ratio RUNS TARGET CMD… -- FLOOR…")
+    }
+    ratio(runs: runs, target: target, Array(arguments[3..<split]), Array(arguments[(split + 1)...]))
 case "process" where arguments.count >= 3:
     let allowFailure = arguments[2] == "--allow-failure"
     process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
 default:
-    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | process RUNS [--allow-failure] COMMAND [ARG...]")
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
 }

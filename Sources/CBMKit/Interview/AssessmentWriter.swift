@@ -63,6 +63,12 @@ public enum AssessmentWriter {
         out.append(field("title", a.title, indent: 2))
         out.append(field("country", a.country, indent: 2))
         out.append("  period: " + YAMLText.word(a.period, leadingDigit: true))
+        if let point = a.crossingPoint {
+            out.append("  scope: " + AssessmentScope.crossingPoint.rawValue)
+            out.append(field("crossing_point", point.name, indent: 2))
+            out.append(field("neighbour_country", point.neighbourCountry, indent: 2))
+            out.append(field("facing_crossing_point", point.facingCrossingPoint, indent: 2))
+        }
         if let date = a.date { out.append("  date: " + YAMLText.word(date, leadingDigit: true)) }
         if let preparedBy = a.preparedBy { out.append(field("prepared_by", preparedBy, indent: 2)) }
         if let notes = a.notes { out.append(field("notes", notes, indent: 2)) }

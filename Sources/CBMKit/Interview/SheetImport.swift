@@ -207,6 +207,12 @@ public struct SheetImport: Sendable {
                 columns[column] = index
             }
             let missing = AgencySheet.Column.required.filter { columns[$0] == nil }
+            if !isWorkbook && columns.isEmpty && header.cells.count > 1 {
+                // Not one column name: the header row is most likely deleted. One clear error,
+                // without a warning for each of its cells.
+                let found = header.cells.filter { !$0.isEmpty }.prefix(3).map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
+                return (nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
+            }
             if !missing.isEmpty {
                 let found = header.cells.filter { !$0.isEmpty }.map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
                 let separatorHint = header.cells.count == 1 && !isWorkbook ? "; the cells of the header are not separated by `,` or `;` — is it a CSV file?" : ""

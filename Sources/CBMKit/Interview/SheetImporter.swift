@@ -47,7 +47,7 @@ public enum SheetImporter {
         }
         let (merged, diagnostics) = SheetImport.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
         guard let result = merged else { throw LoadError(diagnostics) }
-        var warnings = fileWarnings.warnings + result.warnings
+        var warnings = fileWarnings.warnings + result.warnings + [staleTitle(assessment, file: file, text: String(decoding: original, as: UTF8.self))].compactMap { $0 }
         var outcome = Outcome(sheet: sheet, file: file, result: result, dryRun: dryRun, written: false, backup: nil,
                               warnings: warnings, report: "")
 
@@ -65,8 +65,9 @@ public enum SheetImporter {
             AssessmentWriter.Guide(catalog: catalog, language: $0, fileName: target.lastPathComponent)
         }
         let text = AssessmentWriter.yaml(result.merged, guide: guide)
-        let (root, readBack) = YAMLReader.read(Data(text.utf8), file: file)
-        let (reread, problems) = root.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack) } ?? (nil, readBack)
+        let readBack = YAMLReader.read(Data(text.utf8), file: file)
+        let decoded = readBack.value.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack.diagnostics) } ?? Loaded(nil, readBack.diagnostics)
+        let (reread, problems) = (decoded.value, decoded.diagnostics)
         guard let reread, !problems.hasErrors, reread.withoutLocations == result.merged.withoutLocations else {
             throw InterviewError("\(file) was not changed: the merged answers could not be written back faithfully (this is a fault in cbm; please report it with the sheet). " + problems.errors.map(\.message).prefix(3).joined(separator: "; "))
         }
@@ -139,7 +140,36 @@ public enum SheetImporter {
             }
         }
         let kept = Set(comments(text).map(\.text))
-        return comments(original).filter { !kept.contains($0.text) }
+        let header = headerEnd(of: original)
+        return comments(original).filter { $0.line > header && !kept.contains($0.text) }
+    }
+
+    /// The last line of the comments cbm writes at the top of a file (title, how to fill it
+    /// in, the guide marker and the paragraph after it), 0 when the file has none. These are
+    /// cbm's own, rewritten from the current title and file name, even in a copy of last
+    /// year's file that still names last year.
+    static func headerEnd(of text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let marker = "# The comments above each answer are written by cbm (language: "
+        guard let at = lines.prefix(60).firstIndex(where: { $0.hasPrefix(marker) }),
+              lines[..<at].allSatisfy({ $0.hasPrefix("#") || $0.trimmingCharacters(in: CharacterSet(charactersIn: " \r\u{FEFF}")).isEmpty }) else { return 0 }
+        var end = at + 1
+        while end < lines.count && lines[end].hasPrefix("#") { end += 1 }
+        return end
+    }
+
+    /// A warning when the title names a year other than the period's, as in a copy of last
+    /// year's file whose period was changed but not its title.
+    static func staleTitle(_ assessment: Assessment, file: String, text: String) -> Diagnostic? {
+        let period = assessment.period.prefix(4)
+        guard period.count == 4, period.allSatisfy(\.isNumber) else { return nil }
+        let years = assessment.title.split(whereSeparator: { !$0.isNumber }).filter { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        guard !years.isEmpty, !years.contains(where: { $0 == period }) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = lines.firstIndex { $0.drop { $0 == " " }.hasPrefix("title:") }
+        let column = index.map { lines[$0].prefix { $0 == " " }.count + 1 } ?? 1
+        return .warning(SourceLocation(file: file, line: index.map { $0 + 1 } ?? 1, column: column),
+            "the title “\(assessment.title.shortenedForMessage)” names \(years.joined(separator: ", ")) but the period is \(assessment.period); if this file is a copy of an earlier year's, change `title:` too")
     }
 }
 

@@ -25,11 +25,15 @@ public struct AssessmentTemplate: Sendable, Hashable {
     public var agencies: [Agency]
     /// Language of the questions in the comments.
     public var language: String
+    /// The crossing point assessed, for `scope: crossing-point`; nil for the whole country.
+    public var crossingPoint: CrossingPoint?
 
     public init(
         country: String, period: String, title: String? = nil, preparedBy: String? = nil,
-        questionnaireIDs: [String], agencies: [Agency] = [], language: String = LocalizedText.defaultLanguage
+        questionnaireIDs: [String], agencies: [Agency] = [], language: String = LocalizedText.defaultLanguage,
+        crossingPoint: CrossingPoint? = nil
     ) {
+        self.crossingPoint = crossingPoint
         self.country = country
         self.period = period
         self.title = title
@@ -94,11 +98,22 @@ public struct AssessmentTemplate: Sendable, Hashable {
         for agency in agencies where !seen.insert(agency.id).inserted {
             problems.append("`--agency \(agency.id)=…` is given twice; give each agency once")
         }
+        if let point = crossingPoint {
+            for (option, value) in [("--crossing-point", point.name), ("--neighbour-country", point.neighbourCountry),
+                                    ("--facing-crossing-point", point.facingCrossingPoint)] where trimmed(value) == nil {
+                problems.append("`\(option)`: expected a name, found nothing")
+            }
+            if CrossingPoint.sameName(point.neighbourCountry, country) {
+                problems.append("`--neighbour-country`: expected the country on the other side of the border, found the country assessed itself")
+            }
+        }
         if !problems.isEmpty { throw InterviewError(problems) }
-        let title = trimmed(title) ?? "\(country) CBM assessment \(period)"
+        let title = trimmed(title) ?? (crossingPoint.map { "\($0.name) crossing point (\(country)) CBM assessment \(period)" } ?? "\(country) CBM assessment \(period)")
         return Assessment(title: title, country: country, period: period,
                           preparedBy: trimmed(preparedBy),
-                          agencies: agencies, questionnaires: questionnaires)
+                          agencies: agencies, questionnaires: questionnaires,
+                          crossingPoint: crossingPoint.map { CrossingPoint(name: trimmed($0.name) ?? "", neighbourCountry: trimmed($0.neighbourCountry) ?? "",
+                                                                          facingCrossingPoint: trimmed($0.facingCrossingPoint) ?? "") })
     }
 
     /// The text of the template file, with the questions as comments.
@@ -107,10 +122,10 @@ public struct AssessmentTemplate: Sendable, Hashable {
         return AssessmentWriter.yaml(assessment, guide: .init(catalog: catalog, language: language, fileName: fileName))
     }
 
-    /// A file name for the template: `arventa-2026.yaml`.
+    /// A file name for the template: `arventa-2026.yaml`, or `dovrak-2026.yaml` for a crossing point.
     public func defaultFileName() -> String {
         var slug = ""
-        for character in country.lowercased() {
+        for character in (crossingPoint?.name ?? country).lowercased() {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 slug.append(character)
             } else if !slug.isEmpty && slug.last != "-" {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the YAML of an assessment file into an `Assessment`, checking every answer
 /// against the questionnaires it names.
 struct AssessmentDecoder {
@@ -6,7 +8,10 @@ struct AssessmentDecoder {
     let file: String
 
     static let topKeys = ["assessment", "questionnaires"]
-    static let headerKeys = ["title", "country", "period", "date", "prepared_by", "notes", "agencies"]
+    static let headerKeys = ["title", "country", "period", "scope", "crossing_point", "neighbour_country", "facing_crossing_point",
+                             "date", "prepared_by", "notes", "agencies"]
+    /// The header keys that only an assessment of one crossing point has.
+    static let crossingPointKeys = ["crossing_point", "neighbour_country", "facing_crossing_point"]
     static let agencyKeys = ["id", "name"]
     static let answersKeys = ["version", "targets", "answers"]
     static let maturityAnswerKeys = ["consensus", "note", "responses", "level", "agency", "evidence", "comment"]
@@ -22,9 +27,10 @@ struct AssessmentDecoder {
         let country = header.string("country", required: true)
         var period = header.string("period", required: true, what: "a year such as 2026, or a half-year such as 2026-H1")?.uppercased()
         if let text = period, !isValidPeriod(text) {
-            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
+            sink.error(header.node("period")!.location, "expected `period` to be a year such as 2026 (from \(plausibleYears.lowerBound) to \(plausibleYears.upperBound)), or 2026-H1, 2026-Q3 or 2026-05, found `\(text.shortenedForMessage)`")
             period = nil
         }
+        let crossingPoint = decodeScope(header, country: country)
         let agencies = decodeAgencies(header)
         var answered: [QuestionnaireAnswers] = []
         if let node = top.node("questionnaires", required: true, what: "the answers, by questionnaire id") {
@@ -52,7 +58,44 @@ struct AssessmentDecoder {
         guard let title, let country, let period else { return nil }
         return Assessment(title: title, country: country, period: period, date: header.date("date"),
                           preparedBy: header.string("prepared_by"), notes: header.string("notes"),
-                          agencies: agencies, questionnaires: answered, file: file)
+                          agencies: agencies, questionnaires: answered, file: file, crossingPoint: crossingPoint)
+    }
+
+    /// `scope` and, for one crossing point, the keys naming it and the post it faces.
+    private func decodeScope(_ header: FieldReader, country: String?) -> CrossingPoint? {
+        var scope = AssessmentScope.country
+        if let node = header.node("scope") {
+            let text = node.scalar ?? ""
+            if let value = AssessmentScope(rawValue: text.lowercased()) {
+                scope = value
+            } else {
+                var message = "expected `scope` to be `country` (the whole country) or `crossing-point` (one border crossing point), found \(node.kindDescription)"
+                if let suggestion = sink.suggestion(for: text, in: AssessmentScope.allCases.map(\.rawValue)) { message += "; did you mean `\(suggestion)`?" }
+                sink.error(node.location, message)
+                // Check the crossing-point keys as if they were meant, so their mistakes show too.
+                scope = Self.crossingPointKeys.contains(where: header.has) ? .crossingPoint : .country
+                if scope == .country { return nil }
+            }
+        }
+        guard scope == .crossingPoint else {
+            for key in Self.crossingPointKeys where header.has(key) {
+                sink.error(header.keyLocation(key)!, "`\(key)` is only for the assessment of one border crossing point; add `scope: crossing-point` to the header, or remove `\(key)` if the assessment covers the whole country")
+            }
+            return nil
+        }
+        let name = header.string("crossing_point", required: true, what: "the name of the crossing point assessed, with `scope: crossing-point`")
+        let neighbour = header.string("neighbour_country", required: true, what: "the country on the other side of the border, written as its own assessment writes `country`")
+        let facing = header.string("facing_crossing_point", required: true, what: "the neighbour's crossing point that this one faces")
+        for (key, value) in [("crossing_point", name), ("neighbour_country", neighbour), ("facing_crossing_point", facing)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty, let at = header.node(key)?.location {
+                sink.error(at, "`\(key)` is empty; write a name")
+            }
+        }
+        if let neighbour, let country, CrossingPoint.sameName(neighbour, country), let at = header.node("neighbour_country")?.location {
+            sink.error(at, "`neighbour_country` is `\(neighbour.shortenedForMessage)`, the country assessed itself; write the country on the other side of the border")
+        }
+        guard let name, let neighbour, let facing else { return nil }
+        return CrossingPoint(name: name, neighbourCountry: neighbour, facingCrossingPoint: facing)
     }
 
     private func decodeAgencies(_ header: FieldReader) -> [Agency] {
@@ -99,21 +142,24 @@ struct AssessmentDecoder {
             let known = Set(itemIDs)
             let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             for pair in pairs {
                 guard let itemID = pair.key.scalar else {
                     sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
                     continue
                 }
                 if let first = seen[itemID] {
-                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first.line)); keep one answer and put each agency's view under `responses`")
+                    sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first)); keep one answer and put each agency's view under `responses`")
                     continue
                 }
-                seen[itemID] = pair.key.location
+                seen[itemID] = pair.key.location.line
                 guard known.contains(itemID) else {
                     var message = "`\(id)` has no \(noun) `\(itemID.shortenedForMessage)`"
                     if let suggestion = sink.suggestion(for: itemID, in: itemIDs) { message += "; did you mean `\(suggestion)`?" }
                     sink.error(pair.key.location, message)
+                    // Still check the answer itself, so that a wrong level inside is found now,
+                    // not after the id is corrected.
+                    _ = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared)
                     continue
                 }
                 if let answer = decodeAnswer(itemID: itemID, node: pair.value, kind: questionnaire.kind, agencies: agencies, declared: declared) {
@@ -151,7 +197,7 @@ struct AssessmentDecoder {
                 sink.error(pair.key.location, "the target for `\(id)` is set twice; keep only one")
                 continue
             }
-            guard let text = pair.value.scalar, let level = Int(text), MaturityLevel.range.contains(level) else {
+            guard let text = pair.value.scalar, let level = NumberText.wholeNumber(text), MaturityLevel.range.contains(level) else {
                 sink.error(pair.value.location, "expected the target for `\(id)` to be a level from 1 to 5, found \(pair.value.kindDescription)")
                 continue
             }
@@ -178,17 +224,17 @@ struct AssessmentDecoder {
             if fields.has(valueKey) {
                 sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
             }
-            var seen: [String: SourceLocation] = [:]
+            var seen: [String: Int] = [:]  // the line of the first
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
                 guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
                 if let agency, let at = response.node("agency")?.location {
                     if let first = seen[agency] {
-                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first.line)); keep one response per agency")
+                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
-                    seen[agency] = at
+                    seen[agency] = at.line
                 }
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
@@ -232,9 +278,11 @@ struct AssessmentDecoder {
             case "na", "n/a": return .level(.notApplicable)
             case "unknown": return .level(.unknown)
             default:
-                if let value = Int(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
+                if let value = NumberText.wholeNumber(text), MaturityLevel.range.contains(value) { return .level(.level(value)) }
                 var message = "expected \(what()) to be a level from 1 to 5, `na` (not applicable) or `unknown`, found \(node.kindDescription)"
-                if let number = Double(text), number.rounded() != number {
+                if let number = Double(text), number >= 1, number <= 5, number.rounded() == number {
+                    message += "; write the level as one digit, such as `\(Int(number))`"
+                } else if let number = Double(text), number.rounded() != number {
                     message += what().hasPrefix("`consensus`")
                         ? "; the agreed level is a whole number"
                         : "; levels are whole numbers (where agencies differ, give each agency's level under `responses` and the agreed one as `consensus`)"
@@ -272,13 +320,4 @@ struct AssessmentDecoder {
         }
         return id
     }
-}
-
-/// "2026", "2026-H1", "2026-Q3" or "2026-05".
-func isValidPeriod(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts[0].count == 4, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { return false }
-    guard parts.count == 2 else { return true }
-    let rest = String(parts[1])
-    return ["H1", "H2", "Q1", "Q2", "Q3", "Q4"].contains(rest) || (rest.count == 2 && (Int(rest).map { (1...12).contains($0) } ?? false))
 }

@@ -9,35 +9,42 @@ public enum FileKind: Sendable, Equatable {
 /// Reads files from disk into the model. Never throws for a bad file: every problem is
 /// returned as a diagnostic with file, line and column.
 public enum Loader {
-    /// Reads and parses one YAML file.
-    public static func readYAML(at url: URL, shownAs shown: String, limits: ReadLimits = .standard) -> (YAMLNode?, [Diagnostic]) {
+    /// Reads and parses one YAML file: its root node, and every problem found.
+    static func readYAML(at url: URL, shownAs shown: String, limits: ReadLimits = .standard) -> Loaded<YAMLDocument> {
         let start = SourceLocation(file: shown, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return (nil, [.error(start, "there is no such file; check the name and the folder")])
+            return Loaded(nil, [.error(start, "there is no such file; check the name and the folder")])
         }
         if isDirectory.boolValue {
-            return (nil, [.error(start, "this is a folder, not a file")])
+            return Loaded(nil, [.error(start, "this is a folder, not a file")])
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limits.maxBytes {
             // Refuse before reading it into memory.
-            return (nil, [YAMLReader.tooLarge(size: size, file: shown, limits: limits)])
+            return Loaded(nil, [YAMLReader.tooLarge(size: size, file: shown, limits: limits)])
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            return (nil, [.error(start, "the file cannot be opened; check that you may read it")])
+            return Loaded(nil, [.error(start, "the file cannot be opened; check that you may read it")])
         }
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
+            // At most one byte more than the limit: a device (/dev/zero), a pipe, standard input
+            // or a file that grows while it is read has no size to check beforehand.
+            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
         } catch {
-            return (nil, [.error(start, "the file cannot be read: \(error.localizedDescription)")])
+            return Loaded(nil, [.error(start, "the file cannot be read: \(error.localizedDescription)")])
         }
-        let (root, diagnostics) = YAMLReader.read(data, file: shown, limits: limits)
-        return (root, diagnostics)
+        if data.count > limits.maxBytes {
+            return Loaded(nil, [YAMLReader.tooLarge(size: nil, file: shown, limits: limits)])
+        }
+        return YAMLReader.read(data, file: shown, limits: limits)
     }
 
-    public static func kind(of root: YAMLNode) -> FileKind? {
+    /// What a file holds, told by its top-level keys; nil when they say nothing.
+    static func kind(of document: YAMLDocument) -> FileKind? { document.read(kind(of:)) }
+
+    static func kind(of root: YAMLNode) -> FileKind? {
         guard let pairs = root.mappingPairs else { return nil }
         let keys = Set(pairs.compactMap(\.key.scalar))
         if keys.contains("assessment") || keys.contains("questionnaires") { return .assessment }
@@ -45,75 +52,55 @@ public enum Loader {
         return nil
     }
 
-    static func unknownKind(_ root: YAMLNode) -> Diagnostic {
-        .error(root.location, "cannot tell what this file is: a questionnaire starts with `id:` and `kind:`, an assessment with `assessment:`; found \(root.kindDescription)")
+    static func unknownKind(_ document: YAMLDocument) -> Diagnostic {
+        document.read { root in .error(root.location, "cannot tell what this file is: a questionnaire starts with `id:` and `kind:`, an assessment with `assessment:`; found \(root.kindDescription)") }
     }
 
-    public static func loadQuestionnaire(at url: URL, shownAs shown: String) -> (Questionnaire?, [Diagnostic]) {
-        let (root, diagnostics) = readYAML(at: url, shownAs: shown)
-        guard let root else { return (nil, diagnostics) }
-        return decodeQuestionnaire(root, diagnostics: diagnostics)
+    /// Loads a questionnaire: nil when it has an error; every problem found.
+    public static func loadQuestionnaire(at url: URL, shownAs shown: String) -> Loaded<Questionnaire> {
+        let read = readYAML(at: url, shownAs: shown)
+        guard let root = read.value else { return Loaded(nil, read.diagnostics) }
+        return decodeQuestionnaire(root, diagnostics: read.diagnostics)
     }
 
-    static func decodeQuestionnaire(_ root: YAMLNode, diagnostics: [Diagnostic]) -> (Questionnaire?, [Diagnostic]) {
+    /// Turns a file's nodes into a questionnaire, after the problems already found in reading it.
+    static func decodeQuestionnaire(_ document: YAMLDocument, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
+        document.read { decodeQuestionnaire($0, diagnostics: diagnostics) }
+    }
+
+    private static func decodeQuestionnaire(_ root: YAMLNode, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .assessment {
             sink.error(root.location, "this is an assessment, not a questionnaire")
-            return (nil, sink.diagnostics)
+            return Loaded(nil, sink.diagnostics)
         }
         let questionnaire = QuestionnaireDecoder(sink: sink).decode(root)
-        return (sink.diagnostics.hasErrors ? nil : questionnaire, sink.diagnostics)
+        return Loaded(sink.diagnostics.hasErrors ? nil : questionnaire, sink.diagnostics)
     }
 
-    /// Loads an assessment and checks its answers against the catalog.
-    public static func loadAssessment(at url: URL, shownAs shown: String, catalog: Catalog) -> (Assessment?, [Diagnostic]) {
-        let (root, diagnostics) = readYAML(at: url, shownAs: shown)
-        guard let root else { return (nil, diagnostics) }
-        return decodeAssessment(root, file: shown, catalog: catalog, diagnostics: diagnostics)
+    /// Loads an assessment and checks its answers against the catalog: nil when it has an
+    /// error; every problem found.
+    public static func loadAssessment(at url: URL, shownAs shown: String, catalog: Catalog) -> Loaded<Assessment> {
+        let read = readYAML(at: url, shownAs: shown)
+        guard let root = read.value else { return Loaded(nil, read.diagnostics) }
+        return decodeAssessment(root, file: shown, catalog: catalog, diagnostics: read.diagnostics)
     }
 
-    static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> (Assessment?, [Diagnostic]) {
+    /// Turns a file's nodes into an assessment, after the problems already found in reading it.
+    static func decodeAssessment(_ document: YAMLDocument, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
+        document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics) }
+    }
+
+    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .questionnaire {
             sink.error(root.location, "this is a questionnaire, not an assessment")
-            return (nil, sink.diagnostics)
+            return Loaded(nil, sink.diagnostics)
         }
         let assessment = AssessmentDecoder(sink: sink, catalog: catalog, file: file).decode(root)
-        return (sink.diagnostics.hasErrors ? nil : assessment, sink.diagnostics)
-    }
-
-    /// Loads an assessment with the bundled questionnaires and those in `questionnaireDirectories`.
-    /// Throws `LoadError` with every problem when there is any error; returns the warnings otherwise.
-    public static func assessment(at path: String, questionnaireDirectories: [String] = []) throws -> (assessment: Assessment, catalog: Catalog, warnings: [Diagnostic]) {
-        let (catalog, catalogDiagnostics) = Catalog.load(adding: questionnaireDirectories)
-        if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
-        let (assessment, diagnostics) = loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
-        guard let assessment, !diagnostics.hasErrors else { throw LoadError(catalogDiagnostics + diagnostics) }
-        return (assessment, catalog, catalogDiagnostics + diagnostics)
-    }
-
-    /// Loads the questionnaires (bundled, and in `questionnaireDirectories`) and several
-    /// assessments, and applies `transform` to each assessment that has no error. The
-    /// assessment files are read on every processor core while the questionnaires are read on
-    /// a thread of their own; each is checked as soon as both are ready. Results in order.
-    public static func loadAssessments<T: Sendable>(
-        at paths: [String], questionnaireDirectories: [String] = [],
-        then transform: @escaping @Sendable (Assessment, Catalog) -> T
-    ) -> (catalog: Catalog, catalogDiagnostics: [Diagnostic], results: [(value: T?, diagnostics: [Diagnostic])]) {
-        let questionnaires = Promise<(Catalog, [Diagnostic])>()
-        Thread { questionnaires.fulfil(Catalog.load(adding: questionnaireDirectories)) }.start()
-        let results = concurrentMap(paths.count) { index -> (value: T?, diagnostics: [Diagnostic]) in
-            let (root, read) = readYAML(at: URL(fileURLWithPath: paths[index]), shownAs: paths[index])
-            let (catalog, _) = questionnaires.wait()
-            guard let root else { return (nil, read) }
-            let (assessment, found) = decodeAssessment(root, file: paths[index], catalog: catalog, diagnostics: read)
-            guard let assessment, !found.hasErrors else { return (nil, found) }
-            return (transform(assessment, catalog), found)
-        }
-        let (catalog, catalogDiagnostics) = questionnaires.wait()
-        return (catalog, catalogDiagnostics, results)
+        return Loaded(sink.diagnostics.hasErrors ? nil : assessment, sink.diagnostics)
     }
 
     /// `transform` of 0, 1, … `count - 1`, run on every processor core; the results in order.
@@ -182,24 +169,4 @@ private final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
     }
 
     var values: [T] { lock.withLock { slots.map { $0! } } }
-}
-
-/// A value made on another thread, waited for where it is needed.
-private final class Promise<T: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: T?
-
-    func fulfil(_ value: T) {
-        condition.lock()
-        self.value = value
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func wait() -> T {
-        condition.lock()
-        defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
-    }
 }

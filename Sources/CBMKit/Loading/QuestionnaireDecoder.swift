@@ -155,7 +155,7 @@ struct QuestionnaireDecoder {
         var result: [Int: LocalizedText] = [:]
         var seen: [Int: SourceLocation] = [:]
         for pair in pairs {
-            guard let text = pair.key.scalar, let level = Int(text), range.contains(level) else {
+            guard let text = pair.key.scalar, let level = NumberText.wholeNumber(text), range.contains(level) else {
                 sink.error(pair.key.location, "expected the keys of `\(key)` in \(fields.context) to be levels \(range.lowerBound) to \(range.upperBound), found \(pair.key.kindDescription)")
                 continue
             }
@@ -176,7 +176,7 @@ struct QuestionnaireDecoder {
         return result
     }
 
-    private func decodeReferences(_ items: [YAMLNode]) -> [Reference] {
+    private func decodeReferences(_ items: YAMLItems) -> [Reference] {
         items.compactMap { item in
             if let text = item.scalar { return Reference(source: text) }
             guard let fields = FieldReader(item, "a reference", allowed: Self.referenceKeys, sink: sink),

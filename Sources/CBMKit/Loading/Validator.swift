@@ -20,6 +20,7 @@ public struct ValidationReport: Sendable {
         var parts: [String] = []
         if errorCount > 0 { parts.append(errorCount == 1 ? "1 error" : "\(errorCount) errors") }
         if warningCount > 0 { parts.append(warningCount == 1 ? "1 warning" : "\(warningCount) warnings") }
+        if files.isEmpty { return parts.joined(separator: " and ") + "; no file was checked." }
         return parts.joined(separator: " and ") + " in \(count)" + (errorCount == 0 ? " (warnings do not make a file invalid)." : ".")
     }
 }
@@ -96,7 +97,7 @@ public enum Validator {
         let final = catalog
         let checkAgain = again.map { toCheck[$0] }
         let rechecked = Loader.concurrentMap(checkAgain.count) { n in
-            Loader.loadAssessment(at: checkAgain[n].url, shownAs: checkAgain[n].shown, catalog: final).1
+            Loader.loadAssessment(at: checkAgain[n].url, shownAs: checkAgain[n].shown, catalog: final).diagnostics
         }
         let recheckedByIndex = Dictionary(uniqueKeysWithValues: zip(again, rechecked))
         for (index, result) in results.enumerated() {
@@ -108,18 +109,22 @@ public enum Validator {
     }
 
     private static func check(_ url: URL, shown: String, catalog: Catalog) -> FileResult {
-        let (root, readProblems) = Loader.readYAML(at: url, shownAs: shown)
-        guard let root else { return .other(readProblems) }
-        switch Loader.kind(of: root) {
+        let read = Loader.readYAML(at: url, shownAs: shown)
+        let readProblems = read.diagnostics
+        guard let document = read.value else { return .other(readProblems) }
+        switch Loader.kind(of: document) {
         case .questionnaire?:
-            let (questionnaire, found) = Loader.decodeQuestionnaire(root, diagnostics: readProblems)
-            return .questionnaire(questionnaire, found, root.location)
+            let decoded = Loader.decodeQuestionnaire(document, diagnostics: readProblems)
+            return .questionnaire(decoded.value, decoded.diagnostics, document.read(\.location))
         case .assessment?:
-            let answers = Set(root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs?.compactMap(\.key.scalar) ?? [])
-            let found = Loader.decodeAssessment(root, file: shown, catalog: catalog, diagnostics: readProblems).1
+            let answers = document.read { root in
+                let answered = root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs
+                return Set(answered?.compactMap { $0.key.scalar } ?? [])
+            }
+            let found = Loader.decodeAssessment(document, file: shown, catalog: catalog, diagnostics: readProblems).diagnostics
             return .assessment(found, answers: answers, unknownAnswered: answers.contains { catalog.questionnaire($0) == nil })
         case nil:
-            return .other(readProblems + [Loader.unknownKind(root)])
+            return .other(readProblems + [Loader.unknownKind(document)])
         }
     }
 }

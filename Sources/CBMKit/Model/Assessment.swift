@@ -170,6 +170,38 @@ public struct QuestionnaireAnswers: Sendable, Hashable {
     public func target(_ id: String) -> Int? { targets.first { $0.id == id }?.level }
 }
 
+/// What an assessment covers: a whole country, or one border crossing point.
+public enum AssessmentScope: String, Sendable, Hashable, CaseIterable {
+    case country
+    case crossingPoint = "crossing-point"
+}
+
+/// The border crossing point an assessment covers, and the post it faces across the border.
+/// Two assessments are the two sides of one crossing when each names the other's country and
+/// crossing point.
+public struct CrossingPoint: Sendable, Hashable {
+    /// The crossing point assessed, on the assessing country's side: "Dovrak".
+    public var name: String
+    /// The country on the other side of the border: "Republic of Kestria".
+    public var neighbourCountry: String
+    /// The neighbour's crossing point that this one faces: "Zelmar".
+    public var facingCrossingPoint: String
+
+    public init(name: String, neighbourCountry: String, facingCrossingPoint: String) {
+        self.name = name
+        self.neighbourCountry = neighbourCountry
+        self.facingCrossingPoint = facingCrossingPoint
+    }
+
+    /// Names are the same when they differ only in capitals and spaces ("Republic of  Kestria"
+    /// and "republic of Kestria").
+    public static func sameName(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
+
+    static func normalized(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
 /// One country's assessment for one period.
 public struct Assessment: Sendable, Hashable {
     public var title: String
@@ -183,11 +215,17 @@ public struct Assessment: Sendable, Hashable {
     public var questionnaires: [QuestionnaireAnswers]
     /// The file it was read from, when it was read from one.
     public var file: String?
+    /// The crossing point assessed; nil when the assessment covers the whole country.
+    public var crossingPoint: CrossingPoint?
+
+    public var scope: AssessmentScope { crossingPoint == nil ? .country : .crossingPoint }
 
     public init(
         title: String, country: String, period: String, date: String? = nil, preparedBy: String? = nil,
-        notes: String? = nil, agencies: [Agency] = [], questionnaires: [QuestionnaireAnswers] = [], file: String? = nil
+        notes: String? = nil, agencies: [Agency] = [], questionnaires: [QuestionnaireAnswers] = [], file: String? = nil,
+        crossingPoint: CrossingPoint? = nil
     ) {
+        self.crossingPoint = crossingPoint
         self.title = title
         self.country = country
         self.period = period

@@ -74,8 +74,24 @@ extension Catalog {
     }
 
     /// The table `cbm list` prints.
+    /// Each questionnaire's current version (the one a new assessment and `cbm show` use) is
+    /// marked "current"; older versions stay, to score assessments that answered them.
     public func listing() -> String {
-        let rows = summaries.map { [$0.id, $0.kind.rawValue, $0.version, $0.contents, $0.title] }
-        return TextTable(header: ["ID", "KIND", "VERSION", "CONTENTS", "TITLE"], rows: rows).render()
+        let rows = summaries.map { summary -> [String] in
+            let current = questionnaire(summary.id)?.version == summary.version
+            let versions = versions(of: summary.id).count
+            let status = current ? (versions > 1 ? "current" : "") : "older"
+            return [summary.id, summary.kind.rawValue, summary.version, status, summary.contents, summary.title]
+        }
+        var text = TextTable(header: ["ID", "KIND", "VERSION", "", "CONTENTS", "TITLE"], rows: rows).render()
+        if rows.contains(where: { $0[3] == "older" }) {
+            text += "\n\nA new assessment answers the current version. An older version is used only to score an assessment that answered it (its `version:`)."
+        }
+        return text
     }
+}
+
+extension Catalog {
+    /// The known questionnaire id a mistyped one most likely meant (`wto` → `wto-tfa`).
+    public func closestID(to word: String) -> String? { closestMatch(to: word, in: ids) }
 }

@@ -40,20 +40,25 @@ public enum SVG {
         }
     }
 
-    static func open(width: Int, height: Int, id: String, title: String, description: String) -> String {
+    static func open(width: Int, height: Int, id: String, title: String, description: String, x: Int = 0, y: Int = 0) -> String {
         """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-t \(id)-d" class="chart">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="\(x) \(y) \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-t \(id)-d" class="chart">
         <title id="\(id)-t">\(escape(title))</title>
         <desc id="\(id)-d">\(escape(description))</desc>
 
         """
     }
 
-    /// Breaks a label into at most two lines of about `width` characters.
-    static func labelLines(_ text: String, width: Int) -> [String] {
-        let wrapped = Format.wrap(text, width: width).split(separator: "\n").map(String.init)
-        if wrapped.count <= 2 { return wrapped }
-        return [wrapped[0], String(wrapped[1...].joined(separator: " ").prefix(width - 1)) + "…"]
+    /// Font sizes in pixels, as style.html.mustache sets them for `svg.chart`.
+    enum FontSize {
+        static let label = 12.0, value = 12.0, tick = 10.0, note = 10.0, cell = 12.0, flag = 16.0, legend = 11.0
+    }
+
+    /// `<tspan>`s for lines of text below each other, `lineHeight` apart.
+    static func tspans(_ lines: [String], x: Double, lineHeight: Double) -> String {
+        lines.enumerated().map { n, line in
+            "<tspan x=\"\(number(x))\" dy=\"\(n == 0 ? "0" : number(lineHeight))\">\(escape(line))</tspan>"
+        }.joined()
     }
 
     // MARK: Radar
@@ -64,27 +69,54 @@ public enum SVG {
         public var target: Double
     }
 
-    /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale.
+    /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale. Dimension
+    /// names are wrapped by their measured width and the picture is made as wide as they need.
     public static func radar(_ axes: [RadarAxis], id: String, title: String) -> String {
         guard axes.count >= 3 else { return "" }
-        let size = 560.0, width = 760.0, centerX = width / 2, center = size / 2, radius = 170.0
+        let radius = 200.0, centerX = 0.0, center = 0.0, lineHeight = 15.0
         let description = "Scores by dimension against targets, on a scale from 1 to 5: "
-            + axes.map { "\($0.label) \($0.score.map(number) ?? "not scored") (target \(number($0.target)))" }.joined(separator: "; ")
-        var svg = open(width: Int(width), height: Int(size), id: id, title: title, description: description)
+            + axes.map { "\($0.label) \(Format.score($0.score)) (target \(number($0.target)))" }.joined(separator: "; ")
+        func angle(_ index: Int) -> Double { -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count) }
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
             let r = radius * max(0, value) / 5
-            return (centerX + r * cos(angle), center + r * sin(angle))
+            return (centerX + r * cos(angle(index)), center + r * sin(angle(index)))
         }
+        // Labels first, to know how much room they take.
+        var minX = -radius - 10, maxX = radius + 10, minY = -radius - 10, maxY = radius + 10
+        var labels = ""
+        for (index, axis) in axes.enumerated() {
+            let a = angle(index)
+            let lx = centerX + (radius + 16) * cos(a), ly = center + (radius + 16) * sin(a)
+            let anchor = abs(cos(a)) < 0.2 ? "middle" : (cos(a) > 0 ? "start" : "end")
+            let lines = FontMetrics.lines(axis.label, maxWidth: anchor == "middle" ? 260 : 190, size: FontSize.label, maxLines: 3)
+            let value = "\(Format.score(axis.score)) / \(number(axis.target))"
+            let all = lines + [value]
+            // Above the centre the block ends at the axis; below, it starts there.
+            let blockHeight = Double(all.count - 1) * lineHeight
+            let startY: Double
+            if sin(a) < -0.5 { startY = ly - blockHeight - 4 } else if sin(a) > 0.5 { startY = ly + 12 } else { startY = ly - blockHeight / 2 + 4 }
+            let widest = max(lines.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0, FontMetrics.width(value, size: FontSize.value, bold: true))
+            let left = anchor == "start" ? lx : (anchor == "end" ? lx - widest : lx - widest / 2)
+            minX = min(minX, left); maxX = max(maxX, left + widest)
+            minY = min(minY, startY - 12); maxY = max(maxY, startY + blockHeight + 4)
+            labels += "<text x=\"\(number(lx))\" y=\"\(number(startY))\" text-anchor=\"\(anchor)\" class=\"label\">"
+                + tspans(lines, x: lx, lineHeight: lineHeight)
+                + "<tspan x=\"\(number(lx))\" dy=\"\(number(lineHeight))\" class=\"value\">\(escape(value))</tspan></text>\n"
+        }
+        let legendY = maxY + 24
+        let legendWidth = 24 + FontMetrics.width("score (label: score / target)", size: FontSize.legend) + 40 + FontMetrics.width("target", size: FontSize.legend)
+        minX -= 8; maxX += 8
+        maxX = max(maxX, minX + legendWidth + 10)
+        let width = (maxX - minX).rounded(.up), height = (legendY + 10 - minY).rounded(.up)
+        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description,
+                       x: Int(minX.rounded(.down)), y: Int(minY.rounded(.down)))
         for ring in 1...5 {
             let points = axes.indices.map { point($0, Double(ring)) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
             svg += "<polygon points=\"\(points)\" fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>\n"
-            let (lx, ly) = point(0, Double(ring))
-            svg += "<text x=\"\(number(lx + 4))\" y=\"\(number(ly + 4))\" class=\"tick\">\(ring)</text>\n"
         }
         for index in axes.indices {
             let (x, y) = point(index, 5)
-            svg += "<line x1=\"\(centerX)\" y1=\"\(center)\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c8c8c8\"/>\n"
+            svg += "<line x1=\"\(number(centerX))\" y1=\"\(number(center))\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#c8c8c8\"/>\n"
         }
         let targetPoints = axes.enumerated().map { point($0.offset, $0.element.target) }
         svg += "<polygon points=\"\(targetPoints.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
@@ -94,23 +126,17 @@ public enum SVG {
             let (x, y) = scorePoints[index]
             svg += "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"3.5\" fill=\"#1f5f99\"/>\n"
         }
-        for (index, axis) in axes.enumerated() {
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
-            let lx = centerX + (radius + 22) * cos(angle), ly = center + (radius + 22) * sin(angle)
-            let anchor = abs(cos(angle)) < 0.2 ? "middle" : (cos(angle) > 0 ? "start" : "end")
-            let lines = labelLines(axis.label, width: 24) + [axis.score.map { "\(number($0)) / \(number(axis.target))" } ?? "— / \(number(axis.target))"]
-            let startY = ly - Double(lines.count - 1) * 7 + (sin(angle) > 0.5 ? 8 : 0)
-            svg += "<text x=\"\(number(lx))\" y=\"\(number(startY))\" text-anchor=\"\(anchor)\" class=\"label\">"
-            for (n, line) in lines.enumerated() {
-                let cls = n == lines.count - 1 ? " class=\"value\"" : ""
-                svg += "<tspan x=\"\(number(lx))\" dy=\"\(n == 0 ? 0 : 14)\"\(cls)>\(escape(line))</tspan>"
-            }
-            svg += "</text>\n"
+        // Scale numbers last, just above and left of each ring on the first axis, where every
+        // line (rings, target, score) runs downwards, on a white halo for good measure.
+        for ring in 1...5 {
+            let (lx, ly) = point(0, Double(ring))
+            svg += "<text x=\"\(number(lx - 4))\" y=\"\(number(ly - 3))\" text-anchor=\"end\" class=\"tick\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(ring)</text>\n"
         }
+        svg += labels
         svg += """
-        <g transform="translate(20,\(Int(size) - 34))" class="legend">
+        <g transform="translate(\(number(minX + 4)),\(number(legendY - 10)))" class="legend">
         <rect x="0" y="0" width="18" height="10" fill="#1f5f99" fill-opacity="0.25" stroke="#1f5f99" stroke-width="2"/><text x="24" y="10">score (label: score / target)</text>
-        <line x1="250" y1="5" x2="270" y2="5" stroke="#333333" stroke-width="2" stroke-dasharray="6 4"/><text x="276" y="10">target</text>
+        <line x1="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 30))" y1="5" x2="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 10))" y2="5" stroke="#333333" stroke-width="2" stroke-dasharray="6 4"/><text x="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 4))" y="10">target</text>
         </g>
         </svg>
         """
@@ -127,40 +153,72 @@ public enum SVG {
     }
 
     /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
+    /// Row labels and the slanted agency names are wrapped by their measured width, and the
+    /// label column, header and key are made as large as the text needs.
     public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
-        let labelWidth = 250.0, cell = 44.0, rowHeight = 26.0, headerHeight = 130.0
-        let width = labelWidth + cell * Double(columns.count) + 150
-        let height = headerHeight + rowHeight * Double(rows.count) + 30
+        let lineHeight = 13.0, slant = 0.5.squareRoot()
+        // Agency names wrap onto up to three slanted lines; the columns are then made wider,
+        // so that each name stays a block of its own, clear of its neighbours.
+        let headerLines = columns.map { FontMetrics.lines($0, maxWidth: 300, size: FontSize.label, maxLines: 3) }
+        let headerLineCount = headerLines.map(\.count).max() ?? 1
+        let cell = headerLineCount == 1 ? 44.0 : (Double(headerLineCount) * lineHeight + 12) / slant
+        let rowLabels = rows.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label) }
+        let labelWidth = max(120, (rowLabels.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) + 16)
+        let rowHeights = rowLabels.map { $0.count > 1 ? 34.0 : 26.0 }
+        let rowTops = rowHeights.indices.map { rowHeights[..<$0].reduce(0, +) }
+        // A slanted name runs up and to the right from the foot of its column: as high and as
+        // far right as its width × √½; a second line sits one line above and to the left.
+        let headerHeight = (headerLines.map { lines in
+            lines.enumerated().map { n, line in
+                (FontMetrics.width(line, size: FontSize.label) + Double(lines.count - 1 - n) * lineHeight + 10) * slant
+            }.max() ?? 0
+        }.max() ?? 0) + 14
+        let body = rowHeights.reduce(0, +)
+        let gridRight = labelWidth + cell * Double(columns.count)
+        let headerRight = columns.indices.map { index -> Double in
+            let x = labelWidth + cell * (Double(index) + 0.5) + 4
+            return x + (headerLines[index].map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) * slant + 6
+        }.max() ?? 0
+        var width = max(gridRight + 36, headerRight)
+        let key = "Cells: level 1–5; na = not applicable; ? = unknown; blank = no answer; ≠ and black frame = agencies 2+ levels apart."
+        let keyLines = FontMetrics.lines(key, maxWidth: max(width, 420) - 4, size: FontSize.note, maxLines: 4)
+        width = max(width, (keyLines.map { FontMetrics.width($0, size: FontSize.note) }.max() ?? 0) + 4)
+        let height = headerHeight + body + 14 + Double(keyLines.count) * lineHeight
         let description = "Level given by each agency for each indicator. "
             + rows.map { row in
                 row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? "no answer" : $1.text)" }.joined(separator: ", ")
                     + (row.divergent ? " (agencies disagree by 2 levels or more)" : "")
             }.joined(separator: "; ")
-        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
-        for (index, column) in columns.enumerated() {
+        var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
+        for (index, lines) in headerLines.enumerated() {
             let x = labelWidth + cell * (Double(index) + 0.5)
-            let label = column.count > 30 ? String(column.prefix(29)) + "…" : column
-            svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">\(escape(label))</text>\n"
+            svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">"
+            for (n, line) in lines.enumerated() {
+                let dy = n == 0 ? (lines.count == 1 ? 0 : -Double(lines.count - 1) * lineHeight) : lineHeight
+                svg += "<tspan x=\"0\" dy=\"\(number(dy))\">\(escape(line))</tspan>"
+            }
+            svg += "</text>\n"
         }
         for (r, row) in rows.enumerated() {
-            let y = headerHeight + rowHeight * Double(r)
-            let label = row.label.count > 40 ? String(row.label.prefix(39)) + "…" : row.label
-            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 17))\" text-anchor=\"end\" class=\"label\">\(escape(label))</text>\n"
+            let y = headerHeight + rowTops[r], rowHeight = rowHeights[r]
+            let lines = rowLabels[r]
+            let firstBaseline = y + rowHeight / 2 + 4 - Double(lines.count - 1) * lineHeight / 2
+            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(firstBaseline))\" text-anchor=\"end\" class=\"label\">"
+                + tspans(lines, x: labelWidth - 8, lineHeight: lineHeight) + "</text>\n"
             for (c, entry) in row.cells.enumerated() {
                 let x = labelWidth + cell * Double(c)
                 svg += "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(levelFill(entry.level))\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n"
                 if !entry.text.isEmpty {
-                    svg += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + 17))\" text-anchor=\"middle\" class=\"cell\">\(escape(entry.text))</text>\n"
+                    svg += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(entry.text))</text>\n"
                 }
             }
             if row.divergent {
-                let x = labelWidth + cell * Double(columns.count)
                 svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 0.5))\" width=\"\(number(cell * Double(columns.count)))\" height=\"\(number(rowHeight - 1))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"/>\n"
-                svg += "<text x=\"\(number(x + 8))\" y=\"\(number(y + 18))\" class=\"flag\">≠</text>\n"
+                svg += "<text x=\"\(number(gridRight + 8))\" y=\"\(number(y + rowHeight / 2 + 5))\" class=\"flag\">≠</text>\n"
             }
         }
-        svg += "<text x=\"0\" y=\"\(number(height - 8))\" class=\"note\">Cells: level 1–5; na = not applicable; ? = unknown; blank = no answer; ≠ and black frame = agencies 2+ levels apart.</text>\n"
+        svg += "<text x=\"0\" y=\"\(number(headerHeight + body + 14 + 8))\" class=\"note\">" + tspans(keyLines, x: 0, lineHeight: lineHeight) + "</text>\n"
         svg += "</svg>"
         return svg
     }
@@ -174,32 +232,39 @@ public enum SVG {
         public var hatched: Bool = false
     }
 
-    /// Horizontal bars from 0 to 100 %, the value written at the end of each bar.
+    /// Horizontal bars from 0 to 100 %, the value written at the end of each bar. Labels are
+    /// wrapped onto two lines by their measured width; the label column is as wide as they need.
     public static func bars(_ bars: [Bar], id: String, title: String) -> String {
         guard !bars.isEmpty else { return "" }
-        let labelWidth = 260.0, plot = 340.0, rowHeight = 24.0, top = 24.0
-        let width = labelWidth + plot + 70
-        let height = top + rowHeight * Double(bars.count) + 12
+        let plot = 340.0, top = 24.0, lineHeight = 13.0
+        let labels = bars.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label, maxLines: 3) }
+        let labelWidth = (labels.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) + 14
+        let rowHeights = labels.map { 24.0 + Double($0.count - 1) * 11 }
+        let width = labelWidth + plot + FontMetrics.width("100.0%", size: FontSize.value, bold: true) + 14
+        let height = top + rowHeights.reduce(0, +) + 12
         let description = bars.map { "\($0.label): \($0.value.map { Format.percent($0) } ?? "not answered")" }.joined(separator: "; ")
-        var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
+        var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
         svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#4d7fa8\" stroke-width=\"3\"/></pattern></defs>\n"
         for tick in stride(from: 0, through: 100, by: 25) {
             let x = labelWidth + plot * Double(tick) / 100
             svg += "<line x1=\"\(number(x))\" y1=\"\(number(top - 4))\" x2=\"\(number(x))\" y2=\"\(number(height - 8))\" stroke=\"#dddddd\"/>\n"
             svg += "<text x=\"\(number(x))\" y=\"\(number(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(tick)%</text>\n"
         }
+        var y = top
         for (index, bar) in bars.enumerated() {
-            let y = top + rowHeight * Double(index)
-            let label = bar.label.count > 44 ? String(bar.label.prefix(43)) + "…" : bar.label
-            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 16))\" text-anchor=\"end\" class=\"label\">\(escape(label))</text>\n"
+            let rowHeight = rowHeights[index], middle = y + rowHeight / 2
+            let lines = labels[index]
+            svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(middle + 4 - Double(lines.count - 1) * lineHeight / 2))\" text-anchor=\"end\" class=\"label\">"
+                + tspans(lines, x: labelWidth - 8, lineHeight: lineHeight) + "</text>\n"
             if let value = bar.value {
                 let w = max(1, plot * min(1, max(0, value)))
                 let fill = bar.hatched ? "url(#\(id)-hatch)" : "#1f5f99"
-                svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 4))\" width=\"\(number(w))\" height=\"\(number(rowHeight - 8))\" fill=\"\(fill)\" stroke=\"#1f5f99\"/>\n"
-                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(y + 16))\" class=\"value\">\(escape(Format.percent(value)))</text>\n"
+                svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(middle - 8))\" width=\"\(number(w))\" height=\"16\" fill=\"\(fill)\" stroke=\"#1f5f99\"/>\n"
+                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(middle + 4))\" class=\"value\">\(escape(Format.percent(value)))</text>\n"
             } else {
-                svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(y + 16))\" class=\"note\">not answered</text>\n"
+                svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(middle + 4))\" class=\"note\">not answered</text>\n"
             }
+            y += rowHeight
         }
         svg += "</svg>"
         return svg
@@ -224,7 +289,18 @@ extension SVG {
         width: Double = 640, height: Double = 300, id: String, title: String
     ) -> String {
         guard !periods.isEmpty, !lines.isEmpty else { return "" }
-        let left = 44.0, right = percent ? 170.0 : 24.0, top = 18.0, bottom = 40.0
+        // Lines are named at their end: the right margin is as wide as the longest name.
+        func show(_ value: Double) -> String { percent ? Format.percent(value) : Format.score(value) }
+        // A long name takes up to three lines, the last value after it.
+        let endTexts = lines.map { line -> [String] in
+            guard lines.count > 1, let last = line.values.compactMap({ $0 }).last else { return [] }
+            var text = FontMetrics.lines(line.label, maxWidth: 260, size: FontSize.label, maxLines: 3)
+            text[text.count - 1] += " " + show(last)
+            return text
+        }
+        let endWidth = endTexts.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0
+        let left = 44.0, right = lines.count > 1 ? max(24, endWidth - 10) : 24.0, top = 18.0, bottom = 40.0
+        let width = max(width, left + right + (percent ? 440 : 260))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {
             // Inset from the axes so that value labels do not sit on the tick labels.
@@ -233,7 +309,6 @@ extension SVG {
         func y(_ value: Double) -> Double {
             top + plotHeight * (1 - (min(max(value, scale.lowerBound), scale.upperBound) - scale.lowerBound) / (scale.upperBound - scale.lowerBound))
         }
-        func show(_ value: Double) -> String { percent ? Format.percent(value) : Format.score(value) }
         let description = lines.map { line in
             line.label + ": " + zip(periods, line.values).map { "\($0) \($1.map(show) ?? "no value")" }.joined(separator: ", ")
         }.joined(separator: "; ") + (target.map { "; target \(show($0))" } ?? "")
@@ -250,7 +325,7 @@ extension SVG {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">target \(escape(show(target)))</text>\n"
         }
-        var endLabels: [(x: Double, y: Double, text: String, colour: String)] = []
+        var endLabels: [(x: Double, y: Double, text: [String], colour: String)] = []
         for (n, line) in lines.enumerated() {
             let colour = greys[n % greys.count]
             let dash = line.dash.isEmpty ? dashes[n % dashes.count] : line.dash
@@ -272,17 +347,25 @@ extension SVG {
             }
             flush()
             if lines.count > 1, let lastIndex = line.values.lastIndex(where: { $0 != nil }), let last = line.values[lastIndex] {
-                let label = line.label.count > 24 ? String(line.label.prefix(23)) + "…" : line.label
-                endLabels.append((x(lastIndex) + 8, y(last) + 4, "\(escape(label)) \(escape(show(last)))", colour))
+                endLabels.append((x(lastIndex) + 8, y(last) + 4, endTexts[n], colour))
             }
         }
         // End-of-line labels, moved apart so that close values do not print on top of each other.
+        let lineHeight = 13.0
         endLabels.sort { $0.y < $1.y }
-        for index in endLabels.indices.dropFirst() where endLabels[index].y < endLabels[index - 1].y + 14 {
-            endLabels[index].y = endLabels[index - 1].y + 14
+        for index in endLabels.indices.dropFirst() {
+            let previous = endLabels[index - 1]
+            let below = previous.y + Double(previous.text.count - 1) * lineHeight + 14
+            if endLabels[index].y < below { endLabels[index].y = below }
+        }
+        // Pushed past the foot of the plot: move them all up again.
+        if let last = endLabels.last {
+            let overflow = last.y + Double(last.text.count - 1) * lineHeight - (top + plotHeight + 4)
+            if overflow > 0 { for index in endLabels.indices { endLabels[index].y -= overflow } }
         }
         for label in endLabels {
-            svg += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" class=\"label\" fill=\"\(label.colour)\">\(label.text)</text>\n"
+            svg += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" class=\"label\" fill=\"\(label.colour)\">"
+                + tspans(label.text, x: label.x, lineHeight: lineHeight) + "</text>\n"
         }
         svg += "</svg>"
         return svg

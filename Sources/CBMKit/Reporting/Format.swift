@@ -4,8 +4,25 @@ import Foundation
 public enum Format {
     public static let missing = "—"
 
-    /// One decimal, halves rounded up as people do by hand (2.25 → "2.3").
+    /// A score on the 1–5 scale: one decimal, halves rounded up as people do by hand
+    /// (2.25 → "2.3"). A level is a score rounded down, so a score just below a whole number
+    /// is shown with two decimals, cut, not rounded (2.96 → "2.96", 2.999 → "2.99"): "3.0"
+    /// beside "level 2" would contradict it.
     public static func score(_ value: Double?) -> String {
+        guard let value else { return missing }
+        let rounded = roundedToTenth(value)
+        if value.isFinite, rounded.rounded(.down) > (value + 1e-9).rounded(.down) {
+            let hundredths = ((value + 1e-9) * 100).rounded(.down)
+            let whole = Int64(hundredths)
+            let magnitude = whole.magnitude
+            let cents = magnitude % 100
+            return (whole < 0 ? "-" : "") + String(magnitude / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+        }
+        return oneDecimal(rounded)
+    }
+
+    /// A gap, priority, change or number of points: one decimal, halves rounded up.
+    public static func amount(_ value: Double?) -> String {
         guard let value else { return missing }
         return oneDecimal(roundedToTenth(value))
     }
@@ -57,6 +74,47 @@ public enum Format {
         let scaled = value * 10
         let nudged = scaled + (scaled >= 0 ? 1e-9 : -1e-9)
         return nudged.rounded(.toNearestOrAwayFromZero) / 10
+    }
+
+    /// The difference between two numbers as they are shown ("2.1", "2.96", "83.3%"),
+    /// computed from the shown text, so that a reader who subtracts gets the number printed:
+    /// "2.1" to "2.96" is "+0.86"; "83.3%" to "80.0%" is "−3.3" (percentage points).
+    /// A true minus sign; "0.0" for no change. nil when either text is not a number.
+    public static func shownChange(from old: String, to new: String) -> String? {
+        guard let a = hundredths(old), let b = hundredths(new) else { return nil }
+        let difference = b.value - a.value
+        let decimals = max(a.decimals, b.decimals, 1)
+        let magnitude = difference.magnitude
+        let whole = String(magnitude / 100)
+        let fraction = decimals == 1 ? String(magnitude % 100 / 10) : String(format: "%02d", Int(magnitude % 100))
+        let text = whole + "." + fraction
+        return difference == 0 ? text : (difference > 0 ? "+" : minus) + text
+    }
+
+    /// A true minus sign, used wherever a negative number is shown in a report.
+    public static let minus = "\u{2212}"
+
+    /// A negative number written with a true minus sign ("-100%" → "−100%").
+    public static func withMinus(_ text: String) -> String {
+        text.hasPrefix("-") ? minus + text.dropFirst() : text
+    }
+
+    /// "2.96" → 296 hundredths, 2 decimals; "83.3%" → 8330, 1 decimal.
+    static func hundredths(_ text: String) -> (value: Int64, decimals: Int)? {
+        var body = Substring(text)
+        if body.hasSuffix("%") { body = body.dropLast() }
+        var negative = false
+        if body.hasPrefix("-") || body.hasPrefix(minus) { negative = true; body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), parts[0].allSatisfy(\.isASCII) else { return nil }
+        var fraction: Int64 = 0, decimals = 0
+        if parts.count == 2 {
+            decimals = parts[1].count
+            guard (1...2).contains(decimals), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let f = Int64(parts[1]) else { return nil }
+            fraction = decimals == 1 ? f * 10 : f
+        }
+        let value = whole * 100 + fraction
+        return (negative ? -value : value, decimals)
     }
 
     /// "2 Initial"

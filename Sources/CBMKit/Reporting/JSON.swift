@@ -41,24 +41,35 @@ public indirect enum JSONValue: Sendable, Hashable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                out += Self.indentation(indent + 1)
                 item.write(to: &out, indent: indent + 1)
                 out += index < items.count - 1 ? ",\n" : "\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            out += Self.indentation(indent) + "]"
         case let .object(pairs):
             if pairs.isEmpty { out += "{}"; return }
             out += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
-                out += String(repeating: "  ", count: indent + 1) + Self.quoted(key) + ": "
+                out += Self.indentation(indent + 1) + Self.quoted(key) + ": "
                 value.write(to: &out, indent: indent + 1)
                 out += index < pairs.count - 1 ? ",\n" : "\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out += Self.indentation(indent) + "}"
         }
     }
 
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    static func indentation(_ depth: Int) -> String {
+        depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth)
+    }
+
     static func quoted(_ text: String) -> String {
+        // Most texts need no escape: copy them whole (a comparison of 57 countries writes 12 MB).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<")
+                                      || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -95,11 +106,20 @@ extension ScoreCard {
                 ("date", .text(assessment.date)),
                 ("prepared_by", .text(assessment.preparedBy)),
                 ("agencies", .array(assessment.agencies.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
+                ("scope", .string(assessment.scope.rawValue)),
+                ("crossing_point", assessment.crossingPoint.map(\.json) ?? .null),
             ])),
             ("maturity", .array(maturity.map(\.json))),
             ("compliance", .array(compliance.map(\.json))),
             ("priorities", .array(priorities.map(\.json))),
         ])
+    }
+}
+
+extension CrossingPoint {
+    var json: JSONValue {
+        .object([("name", .string(name)), ("neighbour_country", .string(neighbourCountry)),
+                 ("facing_crossing_point", .string(facingCrossingPoint))])
     }
 }
 

@@ -71,6 +71,15 @@ public enum ReportRenderer {
         return try render(document, template: "trend.\(format.rawValue)")
     }
 
+    /// The comparison of several countries, and of the two sides of crossing points.
+    public static func renderComparison(_ comparison: RegionalComparison, format: ReportFormat) throws -> String {
+        let periods = Set(comparison.countries.map(\.period) + comparison.crossings.flatMap { $0.sides.map(\.period) }).sorted(by: PeriodOrder.precedes)
+        let subject = comparison.countries.isEmpty ? "Border crossing points seen from both sides" : "Regional comparison of Coordinated Border Management"
+        let title = subject + (periods.isEmpty ? "" : " " + periods.joined(separator: ", "))
+        let model = ComparisonViewModel(comparison, title: title, generator: ReportModel.generatorName, pageHeaderCSS: ReportModel.cssString(title))
+        return try render(model, template: "compare.\(format.rawValue)")
+    }
+
     static func render(_ model: Any, template: String) throws -> String {
         let library = try (template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
         guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {
@@ -136,8 +145,8 @@ public enum Markdown {
         let leadingDigits = scalars.prefix { $0.properties.numericType != nil }.count
         for (offset, scalar) in scalars.enumerated() {
             switch scalar {
-            case "\r" where offset + 1 < scalars.count && scalars[offset + 1] == "\n": continue  // CRLF: one space, at the LF
-            case "\n", "\r": out += " "  // a line break would end a table row or a list item
+            case "\r" where offset + 1 < scalars.count && scalars[offset + 1] == "\n": continue  // CRLF: one break, at the LF
+            case "\n", "\r": out += "<br>"  // kept as an HTML break: a real one would end a table row or a list item
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -36,7 +36,13 @@ struct ReportModel {
         var hasResponses: Bool
         var views: String
         var references: String
+        /// Convention provisions whose `related:` names this indicator, with their status.
+        var links: [LinkText] = []
+        var linkGroups: [LinkGroup] = []
+        var hasLinks: Bool = false
     }
+    struct LinkGroup { var title: String; var items: String }
+    struct LinkText { var text: String; var anchor: String; var last: Bool }
     struct DimensionBlock {
         var anchor: String
         var number: String
@@ -53,6 +59,7 @@ struct ReportModel {
         var provisional: Bool
         var answeredText: String
         var heatmapSVG: String
+        var hasWorkingGroup: Bool
         var indicators: [IndicatorBlock]
     }
     struct MaturitySection {
@@ -85,6 +92,9 @@ struct ReportModel {
     struct ProvisionRow {
         var id: String; var title: String; var obligation: String; var status: String
         var category: String; var date: String; var evidence: String; var requirement: String
+        /// The maturity indicators the provision is `related:` to, with their level.
+        var links: [LinkText] = []
+        var hasLinks: Bool = false
     }
     struct ComplianceSection {
         var anchor: String
@@ -100,6 +110,8 @@ struct ReportModel {
         var counts: [StatusCount]
         var sectionsSVG: String
         var obligationSVG: String
+        /// Binding against best-endeavour: only for a checklist that has both kinds.
+        var hasObligationChart: Bool
         var sections: [SectionRow]
         var notMet: [ProvisionRow]
         var hasNotMet: Bool
@@ -156,6 +168,10 @@ struct ReportModel {
     var provisionalThreshold: String
     var trend: TrendModel?
     var trendChapter: String
+    /// For the assessment of one border crossing point: "Crossing point Dovrak, facing Zelmar (Republic of Kestria)".
+    var crossingPoint: String?
+    /// For one crossing point: what the assessment covers and how to read it with the other side.
+    var crossingPointMethod: String?
 }
 
 extension ReportModel {
@@ -171,6 +187,13 @@ extension ReportModel {
         preparedBy = info.preparedBy
         notes = info.notes
         generator = Self.generatorName
+        if let point = info.crossingPoint {
+            crossingPoint = "Crossing point \(point.name), facing \(point.facingCrossingPoint) (\(point.neighbourCountry))"
+            crossingPointMethod = "This assessment covers one border crossing point, \(point.name) (\(info.country)), not the whole country: its scores describe the practice at this post, and indicators decided nationally may be answered “not applicable”. Across the border it faces \(point.facingCrossingPoint) (\(point.neighbourCountry)). Cooperation at a crossing is shared, so read this report with the assessment of the other side: the command cbm compare shows both sides' levels for each indicator, the gap between them, and where each side's agencies disagree."
+        } else {
+            crossingPoint = nil
+            crossingPointMethod = nil
+        }
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
         provisionalThreshold = Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
 
@@ -229,6 +252,7 @@ extension ReportModel {
             return Self.complianceSection(score, questionnaire: questionnaire, number: "\(complianceChapter).\(complianceNumber)", language: language)
         }
         hasCompliance = !compliance.isEmpty
+        Self.crossLink(maturity: &maturity, compliance: &compliance, card: card, catalog: catalog, language: language)
 
         self.trend = trend.map(TrendModel.init)
         trendChapter = String(chapter)
@@ -245,17 +269,24 @@ extension ReportModel {
 
         let rows = card.priorities.map { p in
             PriorityRow(rank: String(p.rank), questionnaire: p.questionnaire, indicator: p.indicator, title: p.indicatorTitle,
-                        dimension: p.dimensionTitle, score: Format.score(p.score), target: String(p.target), gap: Format.score(p.gap),
-                        priority: Format.score(p.priority), nextLevel: String(p.nextLevel),
+                        dimension: p.dimensionTitle, score: Format.score(p.score), target: String(p.target), gap: Format.amount(p.gap),
+                        priority: Format.amount(p.priority), nextLevel: String(p.nextLevel),
                         nextStep: p.nextStep ?? "The questionnaire gives no next step for this level.")
         }
         priorities = rows
         topPriorities = Array(rows.prefix(5))
         hasPriorities = !rows.isEmpty
+        // Phase boundaries after the 5th and the 15th gap, moved down past any gaps of equal
+        // priority, so that two gaps of the same priority never fall into different phases.
+        let (first, second) = Self.phaseEnds(card.priorities.map(\.priority))
         phases = [
-            Phase(name: "Phase 1 — first 12 months", description: "The five largest weighted gaps.", items: Array(rows.prefix(5))),
-            Phase(name: "Phase 2 — one to three years", description: "The next ten gaps.", items: Array(rows.dropFirst(5).prefix(10))),
-            Phase(name: "Phase 3 — three years and beyond", description: "The remaining gaps.", items: Array(rows.dropFirst(15))),
+            Phase(name: "Phase 1 — first 12 months",
+                  description: first > 5 ? "The five largest weighted gaps, and those of equal priority." : "The largest weighted gaps (up to five).",
+                  items: Array(rows[0..<first])),
+            Phase(name: "Phase 2 — one to three years",
+                  description: second - first > 10 ? "The next ten gaps, and those of equal priority." : "The next gaps (up to ten).",
+                  items: Array(rows[first..<second])),
+            Phase(name: "Phase 3 — three years and beyond", description: "The remaining gaps.", items: Array(rows[second...])),
         ].filter { !$0.items.isEmpty }
 
         unansweredIndicators = card.maturity.flatMap { m in
@@ -289,6 +320,19 @@ extension ReportModel {
         summaryParagraphs = Self.summary(card)
     }
 
+    /// Where roadmap phases 1 and 2 end: after the 5th and the 15th gap, each moved down past
+    /// gaps of the same priority (as shown, one decimal), so that equal priorities share a phase.
+    static func phaseEnds(_ priorities: [Double]) -> (Int, Int) {
+        let shown = priorities.map(Format.roundedToTenth)
+        func end(_ count: Int) -> Int {
+            var end = min(count, shown.count)
+            while end > 0 && end < shown.count && shown[end] == shown[end - 1] { end += 1 }
+            return end
+        }
+        let first = end(5)
+        return (first, max(first, end(15)))
+    }
+
     // MARK: Maturity
 
     static func badge(_ level: Int?) -> String { level.map { "lv\($0)" } ?? "lv0" }
@@ -299,7 +343,8 @@ extension ReportModel {
     ) -> MaturitySection {
         // Agencies that answered this questionnaire, in declaration order, for the heat-maps.
         let answering = agencies.filter { agency in score.indicators.contains { $0.responses.contains { $0.agency == agency.id } } }
-        let groupAnswers = score.indicators.contains { $0.responses.contains { $0.agency == nil } }
+        // The "Working group" column: its single answer where it gave one, otherwise the level it agreed.
+        let groupAnswers = score.indicators.contains { $0.consensus != nil || $0.responses.contains { $0.agency == nil } }
 
         var dimensionNumber = 0
         let dimensions = score.dimensions.map { d -> DimensionBlock in
@@ -315,7 +360,13 @@ extension ReportModel {
                 var cells: [(text: String, level: Int?)] = answering.map { agency in
                     cell(i.responses.first { $0.agency == agency.id })
                 }
-                if groupAnswers { cells.append(cell(i.responses.first { $0.agency == nil })) }
+                if groupAnswers {
+                    if let consensus = i.consensus {
+                        cells.append((String(consensus), consensus))
+                    } else {
+                        cells.append(cell(i.responses.first { $0.agency == nil }))
+                    }
+                }
                 return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
             }
             let heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
@@ -324,11 +375,11 @@ extension ReportModel {
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
                 summary: definition?.summary?.text(in: language), score: Format.score(d.score), level: Format.level(d.level, name: nil),
                 levelName: score.levelName(d.level) ?? "not scored", badge: badge(d.level), target: String(d.target),
-                gap: Format.score(d.gap), coverage: Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%"),
+                gap: Format.amount(d.gap), coverage: Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%"),
                 provisional: d.provisional,
                 answeredText: "\(d.answeredCount) of \(d.indicatorCount - d.notApplicableCount) applicable indicators answered"
                     + (d.notApplicableCount > 0 ? " (\(d.notApplicableCount) not applicable)" : ""),
-                heatmapSVG: heatmap, indicators: indicators)
+                heatmapSVG: heatmap, hasWorkingGroup: groupAnswers, indicators: indicators)
         }
         let scored = score.dimensions.filter { $0.score != nil }
         let ranked = scored.enumerated().sorted { a, b in
@@ -379,7 +430,7 @@ extension ReportModel {
     ) -> IndicatorBlock {
         let statusText: String
         switch i.status {
-        case .answered: statusText = "Level \(Format.level(i.level, name: score.levelName(i.level))) — score \(Format.score(i.score)), target \(i.target), gap \(Format.score(i.gap))"
+        case .answered: statusText = "Level \(Format.level(i.level, name: score.levelName(i.level))) — score \(Format.score(i.score)), target \(i.target), gap \(Format.amount(i.gap))"
         case .notApplicable: statusText = "Not applicable"
         case .unanswered: statusText = "Not answered" + (i.responses.isEmpty ? "" : " (the agencies could not say)")
         }
@@ -394,7 +445,7 @@ extension ReportModel {
             anchor: "ind-\(score.questionnaire)-\(i.id)", id: i.id, title: i.title,
             question: definition?.question.text(in: language) ?? "", answered: i.status == .answered, statusText: statusText,
             score: Format.score(i.score), level: Format.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
-            badge: badge(i.level), target: String(i.target), gap: Format.score(i.gap), divergent: i.divergent,
+            badge: badge(i.level), target: String(i.target), gap: Format.amount(i.gap), divergent: i.divergent,
             divergence: i.divergence.map(String.init) ?? Format.missing, consensusNote: consensusNote,
             descriptor: i.level.flatMap { definition?.levels[$0]?.text(in: language) },
             nextLevel: String(min(5, (i.level ?? 0) + 1)), nextStep: (i.gap ?? 0) > 0 ? i.nextStep : nil, note: i.note,
@@ -414,7 +465,7 @@ extension ReportModel {
         ]
         func row(_ p: ProvisionScore) -> ProvisionRow {
             let definition = questionnaire?.provision(p.id)
-            let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.score($0)) points)" } ?? "not answered")
+            let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
             let evidence = p.responses.compactMap { $0.evidence }.joined(separator: " / ")
             return ProvisionRow(id: p.id, title: p.title, obligation: p.obligation.label + (p.transitional ? " (transitional)" : ""),
                                 status: status, category: p.category ?? "", date: p.date ?? "", evidence: evidence,
@@ -437,7 +488,8 @@ extension ReportModel {
             bindingRate: Format.percent(score.binding.rate), bestEndeavourRate: Format.percent(score.bestEndeavour.rate),
             counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label, count: String(score.statusCounts[$0] ?? 0)) },
             sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: "\(score.title): compliance rate by section"),
-            obligationSVG: SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: "\(score.title): binding and best-endeavour provisions"),
+            obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: "\(score.title): binding and best-endeavour provisions"),
+            hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
                 SectionRow(id: $0.id, title: $0.title, rate: Format.percent($0.rate),
                            coverage: Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%"),
@@ -450,6 +502,68 @@ extension ReportModel {
             hasCategories: score.provisions.contains { $0.category != nil || $0.date != nil },
             guidance: score.provisions.filter { !$0.obligation.counts }.map(row),
             hasGuidance: score.provisions.contains { !$0.obligation.counts })
+    }
+
+    // MARK: Cross-links
+
+    /// Puts each provision's `related:` indicators beside it, and the provisions beside each
+    /// indicator they name, with the provision's status and the indicator's level, so that a
+    /// reader sees, for example, the single-window provision next to the single-window level.
+    static func crossLink(
+        maturity: inout [MaturitySection], compliance: inout [ComplianceSection], card: ScoreCard, catalog: Catalog, language: String
+    ) {
+        var indicatorLevels: [String: (title: String, text: String)] = [:]
+        for m in card.maturity {
+            for i in m.indicators {
+                let level: String
+                switch i.status {
+                case .answered: level = "level \(Format.level(i.level, name: m.levelName(i.level))) (score \(Format.score(i.score)))"
+                case .notApplicable: level = "not applicable"
+                case .unanswered: level = "not answered"
+                }
+                indicatorLevels["\(m.questionnaire)/\(i.id)"] = (i.title, level)
+            }
+        }
+        var provisionsByIndicator: [String: [(title: String, item: String)]] = [:]
+        for (index, c) in card.compliance.enumerated() {
+            guard let definition = catalog.questionnaire(c.questionnaire, version: c.version)?.compliance else { continue }
+            var linksByProvision: [String: [LinkText]] = [:]
+            for p in c.provisions {
+                guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
+                let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
+                for link in provision.related {
+                    provisionsByIndicator[link.text, default: []].append((c.title, "\(p.id) \(p.title) (\(status))"))
+                    if let indicator = indicatorLevels[link.text] {
+                        linksByProvision[p.id, default: []].append(LinkText(
+                            text: "\(link.indicator), \(indicator.text)",
+                            anchor: "ind-\(link.questionnaire)-\(link.indicator)", last: false))
+                    }
+                }
+            }
+            for row in compliance[index].notMet.indices {
+                var links = linksByProvision[compliance[index].notMet[row].id] ?? []
+                if !links.isEmpty { links[links.count - 1].last = true }
+                compliance[index].notMet[row].links = links
+                compliance[index].notMet[row].hasLinks = !links.isEmpty
+            }
+        }
+        guard !provisionsByIndicator.isEmpty else { return }
+        for m in maturity.indices {
+            for d in maturity[m].dimensions.indices {
+                for i in maturity[m].dimensions[d].indicators.indices {
+                    let key = "\(maturity[m].id)/\(maturity[m].dimensions[d].indicators[i].id)"
+                    let links = provisionsByIndicator[key] ?? []
+                    var groups: [LinkGroup] = []
+                    for link in links {
+                        if groups.last?.title == link.title { groups[groups.count - 1].items += "; " + link.item } else { groups.append(LinkGroup(title: link.title, items: link.item)) }
+                    }
+                    maturity[m].dimensions[d].indicators[i].linkGroups = groups
+                    maturity[m].dimensions[d].indicators[i].hasLinks = !links.isEmpty
+                }
+            }
+            maturity[m].dimensionRows = maturity[m].dimensions
+            maturity[m].divergent = maturity[m].dimensions.flatMap(\.indicators).filter(\.divergent)
+        }
     }
 
     // MARK: Summary
@@ -472,7 +586,12 @@ extension ReportModel {
                 text += " The agencies' own answers differ by two levels or more on \(counted(divergent, "indicator")): these are listed in the findings and deserve a joint discussion."
             }
             let belowTarget = m.dimensions.filter { ($0.gap ?? 0) > 0 }.count
-            text += " \(belowTarget == 0 ? "No" : String(belowTarget)) of \(m.dimensions.count) dimensions \(belowTarget == 1 ? "is" : "are") below target."
+            switch belowTarget {
+            case 0: text += " Every dimension has reached its target."
+            case m.dimensions.count: text += m.dimensions.count == 1 ? " The dimension is below its target." : " All \(m.dimensions.count) dimensions are below their targets."
+            case 1: text += " 1 of \(m.dimensions.count) dimensions is below its target."
+            default: text += " \(belowTarget) of \(m.dimensions.count) dimensions are below their targets."
+            }
             paragraphs.append(text)
         }
         for c in card.compliance {

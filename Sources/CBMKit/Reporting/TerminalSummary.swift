@@ -6,6 +6,9 @@ extension ScoreCard {
         var line = "Country: \(assessment.country)   Period: \(assessment.period)"
         if let date = assessment.date { line += "   Date: \(date)" }
         out.append(line)
+        if let point = assessment.crossingPoint {
+            out.append("Crossing point: \(point.name), facing \(point.facingCrossingPoint) (\(point.neighbourCountry))")
+        }
 
         for questionnaire in maturity {
             out.append("")
@@ -17,7 +20,7 @@ extension ScoreCard {
             out.append("")
             let rows = questionnaire.dimensions.map { d -> [String] in
                 [d.title + (d.provisional ? " *" : ""), Format.score(d.score), Format.level(d.level, name: questionnaire.levelName(d.level)),
-                 String(d.target), Format.score(d.gap), Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")]
+                 String(d.target), Format.amount(d.gap), Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")]
             }
             out.append(TextTable(header: ["DIMENSION", "SCORE", "LEVEL", "TARGET", "GAP", "COVERAGE"], rows: rows,
                                  rightAligned: [1, 3, 4, 5]).render())
@@ -54,13 +57,16 @@ extension ScoreCard {
                                  rows: rows, rightAligned: [1, 2, 3, 4, 5]).render())
         }
 
-        if !priorities.isEmpty {
+        if !priorities.isEmpty && topPriorities <= 0 {
+            out.append("")
+            out.append("\(counted(priorities.count, "gap")) to target; not listed (--top 0). The report lists them all with their next steps.")
+        } else if !priorities.isEmpty {
             out.append("")
             let shown = priorities.prefix(topPriorities)
             out.append("Top priorities (\(shown.count) of \(priorities.count) gaps to target)")
             out.append("")
             let rows = shown.map { p in
-                [String(p.rank), p.indicator, Format.score(p.score), String(p.target), Format.score(p.gap), Format.score(p.priority)]
+                [String(p.rank), p.indicator, Format.score(p.score), String(p.target), Format.amount(p.gap), Format.amount(p.priority)]
             }
             out.append(TextTable(header: ["#", "INDICATOR", "SCORE", "TARGET", "GAP", "PRIORITY"], rows: rows,
                                  rightAligned: [0, 2, 3, 4, 5]).render())

@@ -63,7 +63,7 @@ extension TrendModel {
         lastPeriod = trend.periods.last ?? ""
         periods = trend.periods.map { Cell(text: $0) }
         periodCount = String(trend.periods.count)
-        regressionThreshold = Format.score(-Trend.regressionAt)
+        regressionThreshold = Format.amount(-Trend.regressionAt)
         assessments = trend.assessments.map { AssessmentRow(period: $0.period, title: $0.title, date: $0.date ?? "") }
 
         maturity = trend.maturity.map { m in
@@ -108,45 +108,75 @@ extension TrendModel {
         summaryParagraphs = Self.summary(trend)
     }
 
-    static func signed(_ value: Double?, percent: Bool) -> String {
-        guard let value else { return Format.missing }
-        let text = percent ? Format.score(abs(value) * 100) + " points" : Format.score(abs(value))
-        if text.hasPrefix("0.0 ") || text == "0.0" { return text }
-        return (value > 0 ? "+" : "−") + text  // a true minus sign: reads well and is not a Markdown list marker
+    static func show(_ value: Double?, percent: Bool) -> String {
+        Format.withMinus(percent ? Format.percent(value) : Format.score(value))
+    }
+
+    /// The difference between two values as shown, computed from the shown text (so that it
+    /// always equals what a reader gets by subtracting them); percentages in points.
+    static func change(from old: Double?, to new: Double?, percent: Bool) -> String {
+        guard old != nil, new != nil,
+              let text = Format.shownChange(from: show(old, percent: percent), to: show(new, percent: percent)) else { return Format.missing }
+        return percent ? text + " points" : text
+    }
+
+    /// The change from the first value shown to the value of the latest period; "—" when the
+    /// latest period has none (the item was not answered then) or only one value is shown.
+    static func change(_ series: Series, percent: Bool) -> String {
+        guard let last = series.values.last, last != nil, series.values.compactMap({ $0 }).count >= 2 else { return Format.missing }
+        return change(from: series.first, to: series.latest, percent: percent)
     }
 
     static func row(_ item: TrendItem, periods: [String], percent: Bool) -> Row {
         let series = item.series
         let progress: String
-        if series.targetMetAtBaseline {
+        let latestShown = (series.values.last ?? nil) != nil && series.values.compactMap({ $0 }).count >= 2
+        if !latestShown {
+            progress = Format.missing
+        } else if series.targetMetAtBaseline {
             progress = "target met at start"
-        } else if let value = series.progress {
-            progress = Format.percent(value).replacingOccurrences(of: ".0%", with: "%")
+        } else if series.progress != nil, let target = series.target,
+                  let first = Format.hundredths(show(series.first, percent: false))?.value,
+                  let latest = Format.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
+            // From the values as shown, like the change, so that a reader can check it.
+            let value = Double(latest - first) / Double(Int64(target) * 100 - first)
+            progress = Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%"))
         } else {
             progress = Format.missing
         }
         let regressionText = series.regressions.compactMap { period -> String? in
-            guard let index = periods.firstIndex(of: period), let delta = series.deltas[index] else { return nil }
-            return "\(signed(delta, percent: percent)) in \(period)"
+            guard let index = periods.firstIndex(of: period), index > 0, series.deltas[index] != nil else { return nil }
+            return "\(change(from: series.values[index - 1], to: series.values[index], percent: percent)) in \(period)"
         }.joined(separator: ", ")
         return Row(id: item.id, title: item.title, dimension: item.dimension ?? "",
-                   cells: series.values.map { Cell(text: percent ? Format.percent($0) : Format.score($0)) },
-                   change: signed(series.change.map { $0 }, percent: percent), target: series.target.map(String.init) ?? "",
+                   cells: series.values.map { Cell(text: show($0, percent: percent)) },
+                   change: change(series, percent: percent), target: series.target.map(String.init) ?? "",
                    progress: progress, regressed: !series.regressions.isEmpty, regressionText: regressionText)
     }
 
     static func summary(_ trend: TrendReport) -> [String] {
         guard trend.periods.count >= 2 else {
-            return ["Only one assessment (\(trend.periods.first ?? "")) was given, so there is no change to report yet."]
+            return ["Only one assessment (\(trend.periods.first ?? "")) was given, so there is no change to report yet. Give the files of earlier years too to see progress."]
         }
         var paragraphs: [String] = []
         let span = "\(trend.periods.first!) to \(trend.periods.last!)"
         for m in trend.maturity {
-            var text = "From \(span), the \(m.title) index of \(trend.country) went from \(Format.score(m.index.first)) to \(Format.score(m.index.latest))"
-            text += m.index.change.map { " (\(signed($0, percent: false)))." } ?? "."
-            let improved = m.dimensions.filter { ($0.series.change ?? 0) > 0.05 }.sorted { $0.series.change! > $1.series.change! }
+            let first = show(m.index.first, percent: false), latest = show(m.index.latest, percent: false)
+            var text: String
+            if first == latest {
+                text = "From \(span), the \(m.title) index of \(trend.country) stayed at \(latest)."
+            } else {
+                text = "From \(span), the \(m.title) index of \(trend.country) went from \(first) to \(latest)"
+                    + " (\(change(from: m.index.first, to: m.index.latest, percent: false)))."
+            }
+            let changes = m.dimensions.map { d in (d, change(d.series, percent: false)) }
+            let improved = changes.filter { $0.1.hasPrefix("+") }
+                .sorted { (Format.hundredths($0.1)?.value ?? 0) > (Format.hundredths($1.1)?.value ?? 0) }
             if let best = improved.first {
-                text += " \(counted(improved.count, "dimension")) of \(m.dimensions.count) improved, most of all \(best.title) (\(signed(best.series.change, percent: false)))."
+                text += " \(improved.count) of \(m.dimensions.count) dimensions improved"
+                    + (improved.count == 1 ? ": \(best.0.title) (\(best.1))." : ", most of all \(best.0.title) (\(best.1)).")
+            } else {
+                text += " No dimension improved."
             }
             let regressed = m.dimensions.filter { !$0.series.regressions.isEmpty }
             if !regressed.isEmpty {
@@ -158,15 +188,29 @@ extension TrendModel {
                 guard let latest = d.series.latest, let target = d.series.target else { return false }
                 return latest >= Double(target)
             }
-            text += " \(met.count) of \(m.dimensions.count) dimensions have reached their target."
+            switch met.count {
+            case 0: text += " No dimension has reached its target yet."
+            case m.dimensions.count: text += " All \(m.dimensions.count) dimensions have reached their targets."
+            case 1: text += " 1 of \(m.dimensions.count) dimensions has reached its target: \(met[0].title)."
+            default: text += " \(met.count) of \(m.dimensions.count) dimensions have reached their targets."
+            }
             paragraphs.append(text)
         }
         for c in trend.compliance {
             guard let first = c.rates.first, let latest = c.rates.latest else { continue }
-            paragraphs.append("\(c.title): compliance rate \(Format.percent(first)) in \(trend.periods.first!) and \(Format.percent(latest)) in \(trend.periods.last!) (\(signed(latest - first, percent: true))).")
+            let shownFirst = show(first, percent: true), shownLatest = show(latest, percent: true)
+            if shownFirst == shownLatest {
+                paragraphs.append("\(c.title): compliance rate unchanged at \(shownLatest) from \(trend.periods.first!) to \(trend.periods.last!).")
+            } else {
+                paragraphs.append("\(c.title): compliance rate \(shownFirst) in \(trend.periods.first!) and \(shownLatest) in \(trend.periods.last!) (\(change(from: first, to: latest, percent: true))).")
+            }
         }
         for change in trend.changes {
-            paragraphs.append("The questionnaire \(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period): \(change.added.count) items added, \(change.removed.count) removed, \(change.renamed.count) renamed. Items are compared by their id; items missing in a period are shown as “—”.")
+            let parts = [(change.added.count, "added"), (change.removed.count, "removed"), (change.renamed.count, "renamed")]
+                .filter { $0.0 > 0 }.map { "\(counted($0.0, "item")) \($0.1)" }
+            paragraphs.append("The questionnaire \(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period)"
+                + (parts.isEmpty ? " without adding, removing or renaming any item." : ": " + parts.joined(separator: ", ") + ".")
+                + " Items are compared by their id; items missing in a period are shown as “—”.")
         }
         return paragraphs
     }

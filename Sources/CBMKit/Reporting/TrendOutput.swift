@@ -73,23 +73,20 @@ extension TrendReport {
     /// The plain-text summary `cbm trend` prints.
     public func terminalSummary() -> String {
         var out: [String] = ["Trend for \(country): " + periods.joined(separator: ", "), ""]
-        func delta(_ value: Double?) -> String {
-            guard let value else { return Format.missing }
-            let text = Format.score(value)
-            return value > 0 && text != "0.0" ? "+" + text : text
-        }
+        // Changes are computed from the values as printed, so that they always add up.
+        func delta(_ series: Series) -> String { TrendModel.change(series, percent: false) }
         func progress(_ series: Series) -> String {
-            if series.targetMetAtBaseline { return "target met" }
-            return Format.percent(series.progress).replacingOccurrences(of: ".0%", with: "%")
+            let progress = TrendModel.row(TrendItem(id: "", title: "", dimension: nil, series: series), periods: periods, percent: false).progress
+            return progress == "target met at start" ? "target met" : progress
         }
         for m in maturity {
             out.append("\(m.title) (\(m.questionnaire))")
             out.append("")
-            var rows: [[String]] = [["Overall index"] + m.index.values.map(Format.score) + [delta(m.index.change), "", ""]]
+            var rows: [[String]] = [["Overall index"] + m.index.values.map { TrendModel.show($0, percent: false) } + [delta(m.index), "", ""]]
             for d in m.dimensions {
                 let flag = d.series.regressions.isEmpty ? "" : " ▼"
-                rows.append([d.title + flag] + d.series.values.map(Format.score)
-                            + [delta(d.series.change), d.series.target.map(String.init) ?? "", progress(d.series)])
+                rows.append([d.title + flag] + d.series.values.map { TrendModel.show($0, percent: false) }
+                            + [delta(d.series), d.series.target.map(String.init) ?? "", progress(d.series)])
             }
             let columns = Array(1...(periods.count + 3))
             out.append(TextTable(header: ["DIMENSION"] + periods + ["CHANGE", "TARGET", "PROGRESS"], rows: rows,
@@ -101,8 +98,8 @@ extension TrendReport {
                 out.append("▼ Regressions (a drop of 0.5 or more from one period to the next):")
                 for item in regressions + indicatorRegressions {
                     let drops = item.series.regressions.compactMap { period -> String? in
-                        guard let index = periods.firstIndex(of: period), let d = item.series.deltas[index] else { return nil }
-                        return "\(Format.score(d)) in \(period)"
+                        guard let index = periods.firstIndex(of: period), index > 0, item.series.deltas[index] != nil else { return nil }
+                        return "\(TrendModel.change(from: item.series.values[index - 1], to: item.series.values[index], percent: false)) in \(period)"
                     }
                     out.append("  \(item.id): " + drops.joined(separator: ", "))
                 }
@@ -112,7 +109,10 @@ extension TrendReport {
         if !compliance.isEmpty {
             out.append("Convention compliance rates")
             out.append("")
-            let rows = compliance.map { c in [c.questionnaire] + c.rates.values.map(Format.percent) + [delta(c.rates.change.map { $0 * 100 }).replacingOccurrences(of: "—", with: "—")] }
+            let rows = compliance.map { c in
+                [c.questionnaire] + c.rates.values.map { TrendModel.show($0, percent: true) }
+                    + [TrendModel.change(c.rates, percent: true).replacingOccurrences(of: " points", with: "")]
+            }
             out.append(TextTable(header: ["CHECKLIST"] + periods + ["CHANGE (points)"], rows: rows,
                                  rightAligned: Set(1...(periods.count + 1))).render())
             out.append("")

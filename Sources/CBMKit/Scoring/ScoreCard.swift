@@ -17,6 +17,10 @@ public struct AssessmentInfo: Sendable, Hashable {
     public var preparedBy: String?
     public var notes: String?
     public var agencies: [Agency]
+    /// The crossing point assessed; nil when the assessment covers the whole country.
+    public var crossingPoint: CrossingPoint? = nil
+
+    public var scope: AssessmentScope { crossingPoint == nil ? .country : .crossingPoint }
 }
 
 /// Whether an indicator counts in the scores.

@@ -20,7 +20,7 @@ public enum Scorer {
         }
         let info = AssessmentInfo(title: assessment.title, country: assessment.country, period: assessment.period,
                                   date: assessment.date, preparedBy: assessment.preparedBy, notes: assessment.notes,
-                                  agencies: assessment.agencies)
+                                  agencies: assessment.agencies, crossingPoint: assessment.crossingPoint)
         return ScoreCard(assessment: info, maturity: maturity, compliance: compliance, priorities: priorities(maturity))
     }
 
@@ -241,13 +241,5 @@ public enum Scorer {
 
     public static func gap(_ target: Int, _ score: Double) -> Double {
         max(0, Double(target) - score)
-    }
-}
-
-extension Loader {
-    /// Loads an assessment and scores it.
-    public static func scoreCard(at path: String, questionnaireDirectories: [String] = []) throws -> (ScoreCard, [Diagnostic]) {
-        let (assessment, catalog, warnings) = try assessment(at: path, questionnaireDirectories: questionnaireDirectories)
-        return (Scorer.score(assessment, catalog: catalog), warnings)
     }
 }

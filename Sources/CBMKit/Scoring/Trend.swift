@@ -112,6 +112,11 @@ public enum Trend {
             let list = inputs.map { "\($0.file): \($0.card.assessment.country)" }.joined(separator: "; ")
             throw TrendError(description: "these assessments are of different countries, and a trend follows one country: \(list). Give the files of one country only (the `country:` must be written the same way in each)")
         }
+        let subjects = Set(inputs.map { $0.card.assessment.crossingPoint.map { CrossingPoint.normalized($0.name) } ?? "" })
+        if subjects.count > 1 {
+            let list = inputs.map { "\($0.file): \($0.card.assessment.crossingPoint.map { "crossing point \($0.name)" } ?? "the whole country")" }.joined(separator: "; ")
+            throw TrendError(description: "these assessments cover different things, and a trend follows one: \(list). Give the assessments of the whole country, or those of one crossing point")
+        }
         var byPeriod: [String: String] = [:]
         for input in inputs {
             if let other = byPeriod[input.card.assessment.period] {
@@ -285,24 +290,5 @@ public enum PeriodOrder {
         if x.month != y.month { return x.month < y.month }
         if x.span != y.span { return x.span > y.span }
         return a < b
-    }
-}
-
-extension Loader {
-    /// Loads and scores several assessments and builds their trend. Throws `LoadError` with
-    /// every problem of every file, or `TrendError` when they cannot be compared.
-    public static func trend(at paths: [String], questionnaireDirectories: [String] = [], language: String = LocalizedText.defaultLanguage) throws -> (TrendReport, Catalog, [Diagnostic]) {
-        let (catalog, catalogDiagnostics, loaded) = loadAssessments(at: paths, questionnaireDirectories: questionnaireDirectories) {
-            assessment, catalog in Scorer.score(assessment, catalog: catalog, language: language)
-        }
-        if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
-        var inputs: [Trend.Input] = []
-        var diagnostics = catalogDiagnostics
-        for (path, (card, found)) in zip(paths, loaded) {
-            diagnostics += found
-            if let card { inputs.append(Trend.Input(card: card, file: path)) }
-        }
-        if diagnostics.hasErrors { throw LoadError(diagnostics) }
-        return (try Trend.build(inputs, catalog: catalog, language: language), catalog, diagnostics)
     }
 }

@@ -2,25 +2,45 @@ import Foundation
 
 /// The questionnaires known to a run of the tool: the bundled ones, plus any from the
 /// user's own folders (which replace a bundled one with the same id).
+///
+/// Older versions kept on a `QuestionnaireShelf` (the bundled `archive/` folder) are read only
+/// when an assessment names one, or when every entry is asked for (`entries`).
 public struct Catalog: Sendable {
+    /// One questionnaire and the file it came from.
     public struct Entry: Sendable {
+        /// The questionnaire.
         public var questionnaire: Questionnaire
         /// The file it was read from, as shown in messages.
         public var file: String
+        /// Whether it was shipped with cbm.
         public var isBundled: Bool
         /// The file's real path (links resolved), to recognise one file given twice.
         public var path: String? = nil
     }
 
-    /// Every questionnaire known, several versions of one id included.
-    public private(set) var entries: [Entry] = []
+    /// The questionnaires read so far.
+    private var loaded: [Entry] = []
+    /// Older versions, read when first asked for.
+    var shelf: QuestionnaireShelf?
 
+    /// An empty catalog.
     public init() {}
+
+    /// Every questionnaire known, several versions of one id included. Reads every version
+    /// on the shelf that is not read yet.
+    public var entries: [Entry] {
+        guard let shelf else { return loaded }
+        return loaded + shelf.items.indices.compactMap { index in
+            let item = shelf.items[index]
+            guard !loaded.contains(where: { $0.questionnaire.id == item.id && $0.questionnaire.version == item.version }) else { return nil }
+            return shelf.questionnaire(at: index).map { Entry(questionnaire: $0, file: item.file, isBundled: true) }
+        }
+    }
 
     /// The ids, each once, in the order they were first added.
     public var ids: [String] {
         var seen = Set<String>()
-        return entries.map(\.questionnaire.id).filter { seen.insert($0).inserted }
+        return loaded.map(\.questionnaire.id).filter { seen.insert($0).inserted }
     }
 
     /// The current version of each questionnaire.
@@ -30,24 +50,34 @@ public struct Catalog: Sendable {
     /// any with this id, else the newest bundled one.
     public func questionnaire(_ id: String) -> Questionnaire? { entry(id)?.questionnaire }
 
-    /// The given version if it is known, else the current version.
+    /// The given version if it is known, else the current version. A version on the shelf is
+    /// read the first time it is asked for.
     public func questionnaire(_ id: String, version: String?) -> Questionnaire? {
-        if let version, let exact = entries.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) {
-            return exact.questionnaire
+        if let version {
+            if let exact = loaded.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) {
+                return exact.questionnaire
+            }
+            if let shelf, let index = shelf.items.firstIndex(where: { $0.id == id && $0.version == version }),
+               let older = shelf.questionnaire(at: index) {
+                return older
+            }
         }
         return questionnaire(id)
     }
 
+    /// The current version's entry: the newest of the user's own, if the user gave any with
+    /// this id, else the newest bundled one.
     public func entry(_ id: String) -> Entry? {
-        let candidates = entries.filter { $0.questionnaire.id == id }
+        let candidates = loaded.filter { $0.questionnaire.id == id }
         let preferred = candidates.contains { !$0.isBundled } ? candidates.filter { !$0.isBundled } : candidates
         return preferred.max { Self.isOlder($0.questionnaire.version, than: $1.questionnaire.version) }
     }
 
     /// All known versions of a questionnaire, newest first.
     public func versions(of id: String) -> [String] {
-        entries.filter { $0.questionnaire.id == id }.map(\.questionnaire.version)
-            .sorted { Self.isOlder($1, than: $0) }
+        var versions = loaded.filter { $0.questionnaire.id == id }.map(\.questionnaire.version)
+        for item in shelf?.items ?? [] where item.id == id && !versions.contains(item.version) { versions.append(item.version) }
+        return versions.sorted { Self.isOlder($1, than: $0) }
     }
 
     /// Compares versions such as "2025.1" and "2026.10" number by number.
@@ -64,16 +94,16 @@ public struct Catalog: Sendable {
     /// error, reported at the second.
     public mutating func add(_ questionnaire: Questionnaire, file: String, bundled: Bool, location: SourceLocation? = nil, path: String? = nil) -> Diagnostic? {
         let entry = Entry(questionnaire: questionnaire, file: file, isBundled: bundled, path: path)
-        if let index = entries.firstIndex(where: { $0.questionnaire.id == questionnaire.id && $0.questionnaire.version == questionnaire.version }) {
-            let sameFile = entries[index].file == file || (path != nil && entries[index].path == path)
-            if entries[index].isBundled && !bundled || sameFile {
-                entries[index] = entry
+        if let index = loaded.firstIndex(where: { $0.questionnaire.id == questionnaire.id && $0.questionnaire.version == questionnaire.version }) {
+            let sameFile = loaded[index].file == file || (path != nil && loaded[index].path == path)
+            if loaded[index].isBundled && !bundled || sameFile {
+                loaded[index] = entry
                 return nil
             }
             return .error(location ?? SourceLocation(file: file, line: 1, column: 1),
-                          "the questionnaire `\(questionnaire.id)` version \(questionnaire.version) is already given by \(entries[index].file); each version of a questionnaire must come from one file (change the `version:` of a revised copy)")
+                          "the questionnaire `\(questionnaire.id)` version \(questionnaire.version) is already given by \(loaded[index].file); each version of a questionnaire must come from one file (change the `version:` of a revised copy)")
         }
-        entries.append(entry)
+        loaded.append(entry)
         return nil
     }
 
@@ -111,53 +141,5 @@ public struct Catalog: Sendable {
             }
         }
         return diagnostics
-    }
-
-    /// The questionnaires shipped with the tool (package resources), found wherever the
-    /// binary is run from.
-    public static func bundled() -> (catalog: Catalog, diagnostics: [Diagnostic]) {
-        guard let directory = bundledDirectory else {
-            return (Catalog(), [.error(SourceLocation(file: "questionnaires", line: 1, column: 1),
-                "the bundled questionnaires were not found next to the program; reinstall cbm, or give your own with --questionnaires DIR")])
-        }
-        var catalog = Catalog()
-        var diagnostics: [Diagnostic] = []
-        // One after the other: on two threads the files are read no faster (one is much larger
-        // than the others), and starting threads costs more than it saves.
-        for url in Loader.yamlFiles(in: directory) {
-            let shown = "bundled:" + url.lastPathComponent
-            let (questionnaire, found) = Loader.loadQuestionnaire(at: url, shownAs: shown)
-            diagnostics += found
-            if let questionnaire, let problem = catalog.add(questionnaire, file: shown, bundled: true) {
-                diagnostics.append(problem)
-            }
-        }
-        return (catalog, diagnostics)
-    }
-
-    public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "questionnaires", withExtension: nil)
-    }
-
-    /// The bundled questionnaires plus those in the given folders or files.
-    /// Problems in any of them are returned; the questionnaires that loaded are kept.
-    public static func load(adding paths: [String]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
-        var (catalog, diagnostics) = bundled()
-        var added: [Questionnaire] = []
-        for path in paths {
-            let (files, missing) = Loader.expand(path)
-            diagnostics += missing
-            for url in files {
-                let shown = Loader.displayPath(url, given: path)
-                let (questionnaire, found) = Loader.loadQuestionnaire(at: url, shownAs: shown)
-                diagnostics += found
-                if let questionnaire {
-                    if let problem = catalog.add(questionnaire, file: shown, bundled: false, path: url.resolvingSymlinksInPath().path) { diagnostics.append(problem) }
-                    added.append(questionnaire)
-                }
-            }
-        }
-        for questionnaire in added { diagnostics += catalog.checkLinks(in: questionnaire) }
-        return (catalog, diagnostics)
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+extension Catalog {
+    /// The questionnaires shipped with the tool (package resources), found wherever the
+    /// binary is run from. The current versions are read now; the older versions in
+    /// `archive/` only when first asked for (see `QuestionnaireShelf`).
+    public static func bundled() -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+        guard let directory = bundledDirectory else {
+            return (Catalog(), [.error(SourceLocation(file: "questionnaires", line: 1, column: 1),
+                "the bundled questionnaires were not found next to the program; reinstall cbm, or give your own with --questionnaires DIR")])
+        }
+        var catalog = Catalog()
+        var diagnostics: [Diagnostic] = []
+        var shelved: [QuestionnaireShelf.Item] = []
+        // One after the other: on two threads the files are read no faster (one is much larger
+        // than the others), and starting threads costs more than it saves.
+        for url in Loader.yamlFiles(in: directory) {
+            let shown = "bundled:" + url.lastPathComponent
+            if url.deletingLastPathComponent().lastPathComponent == archiveFolder,
+               let (id, version) = QuestionnaireShelf.idAndVersion(fileName: url.lastPathComponent) {
+                shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url))
+                continue
+            }
+            let loaded = Loader.loadQuestionnaire(at: url, shownAs: shown)
+            diagnostics += loaded.diagnostics
+            if let questionnaire = loaded.value, let problem = catalog.add(questionnaire, file: shown, bundled: true) {
+                diagnostics.append(problem)
+            }
+        }
+        if !shelved.isEmpty {
+            catalog.shelf = QuestionnaireShelf(items: shelved) { url, shown in Loader.loadQuestionnaire(at: url, shownAs: shown).value }
+        }
+        return (catalog, diagnostics)
+    }
+
+    /// The folder of the bundled questionnaires that holds older versions.
+    static let archiveFolder = "archive"
+
+    /// Where the bundled questionnaires are.
+    public static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "questionnaires", withExtension: nil)
+    }
+
+    /// The bundled questionnaires plus those in the given folders or files.
+    /// Problems in any of them are returned; the questionnaires that loaded are kept.
+    public static func load(adding paths: [String]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+        var (catalog, diagnostics) = bundled()
+        var added: [Questionnaire] = []
+        for path in paths {
+            let (files, missing) = Loader.expand(path)
+            diagnostics += missing
+            for url in files {
+                let shown = Loader.displayPath(url, given: path)
+                let loaded = Loader.loadQuestionnaire(at: url, shownAs: shown)
+                diagnostics += loaded.diagnostics
+                if let questionnaire = loaded.value {
+                    if let problem = catalog.add(questionnaire, file: shown, bundled: false, path: url.resolvingSymlinksInPath().path) { diagnostics.append(problem) }
+                    added.append(questionnaire)
+                }
+            }
+        }
+        for questionnaire in added { diagnostics += catalog.checkLinks(in: questionnaire) }
+        return (catalog, diagnostics)
+    }
+}

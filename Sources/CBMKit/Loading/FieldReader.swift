@@ -1,0 +1,190 @@
+/// The pairs of a mapping by key. Mappings have a handful of keys, so a list searched in order
+/// is faster than a dictionary, which hashes every key.
+struct Fields {
+    private var pairs: [(key: String, pair: YAMLPair)] = []
+
+    /// Room for `count` fields, so that the list is allocated once.
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
+    subscript(key: String) -> YAMLPair? {
+        get { pairs.first { $0.key == key }?.pair }
+        set {
+            if let index = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[index].pair = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+}
+
+/// Reads the fields of one YAML mapping, reporting unknown keys (with a suggestion),
+/// duplicate keys, missing required keys and values of the wrong type.
+struct FieldReader {
+    let node: YAMLNode
+    /// How the mapping is named in messages: "indicator `ict.single-window`". Made only when a
+    /// message needs it: building it for every mapping of a large file cost more than reading it.
+    private let makeContext: () -> String
+    var context: String { makeContext() }
+    let sink: DiagnosticSink
+    private(set) var values = Fields()
+    let isMapping: Bool
+
+    /// - Parameter allowed: every key the mapping may hold.
+    init?(_ node: YAMLNode, _ context: @autoclosure @escaping () -> String, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+        self.node = node
+        self.makeContext = context
+        self.sink = sink
+        guard let pairs = node.mappingPairs else {
+            if reportNonMapping {
+                sink.error(node.location, "expected \(context()) as a set of `key: value` lines, found \(node.kindDescription)")
+            }
+            return nil
+        }
+        isMapping = true
+        values.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let key = pair.key.scalar else {
+                sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")
+                continue
+            }
+            if let first = values[key] {
+                sink.error(pair.key.location,
+                    "the key `\(key)` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
+                continue
+            }
+            if !allowed.contains(key) {
+                var message = "unknown key `\(key.shortenedForMessage)` in \(context())"
+                if let suggestion = sink.suggestion(for: key, in: allowed) {
+                    message += "; did you mean `\(suggestion)`?"
+                } else {
+                    message += "; allowed keys are: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
+                }
+                sink.error(pair.key.location, message)
+                continue
+            }
+            values[key] = pair
+        }
+    }
+
+    /// The same fields, named differently in later messages (once the id is known).
+    func named(_ context: @autoclosure @escaping () -> String) -> FieldReader {
+        FieldReader(node: node, context: context, sink: sink, values: values, isMapping: isMapping)
+    }
+
+    private init(node: YAMLNode, context: @escaping () -> String, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
+        self.node = node
+        self.makeContext = context
+        self.sink = sink
+        self.values = values
+        self.isMapping = isMapping
+    }
+
+    func has(_ key: String) -> Bool { values[key].map { !$0.value.isNull } ?? false }
+
+    /// The value node, or nil when absent or null; reports a missing required key.
+    func node(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> YAMLNode? {
+        if let pair = values[key], !pair.value.isNull { return pair.value }
+        if required {
+            let at = values[key]?.key.location ?? node.location
+            sink.error(at, "\(context) has no `\(key)`\(what().map { " (\($0))" } ?? ""); it is required")
+        }
+        return nil
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
+
+    func string(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> String? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
+        guard let text = value.scalar else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be text, found \(value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+
+    /// A lowercase identifier: letters, digits, `-`, `_` and `.`.
+    func identifier(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required), let value = node(key) else { return nil }
+        return checkedIdentifier(text, at: value.location, sink: sink, what: "`\(key)` of \(context)")
+    }
+
+    func text(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> LocalizedText? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
+        return localizedText(value, what: "`\(key)` of \(context)", sink: sink)
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        guard let value = node(key, required: required) else { return nil }
+        guard let text = value.scalar, let number = NumberText.wholeNumber(text), range.contains(number) else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindDescription)")
+            return nil
+        }
+        return number
+    }
+
+    /// A positive number (weights). Zero and negative numbers are refused.
+    func positiveNumber(_ key: String) -> Double? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar, let number = NumberText.decimalNumber(text), number.isFinite else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be a number such as 1 or 0.5, written in digits (no sign, exponent or leading zero), found \(value.kindDescription)")
+            return nil
+        }
+        guard number > 0 else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be greater than 0, found `\(text)`; to leave an item out of the scores, remove it or answer it `na`")
+            return nil
+        }
+        guard number <= 1000 else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be at most 1000, found `\(text)`")
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        switch value.scalar?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            sink.error(value.location, "expected `\(key)` of \(context) to be `true` or `false`, found \(value.kindDescription)")
+            return nil
+        }
+    }
+
+    /// A list; a single value where a list is expected is reported.
+    func list(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> YAMLItems? {
+        guard let value = node(key, required: required, what: what()) else { return nil }
+        guard let items = value.sequenceItems else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be a list (lines starting with `- `), found \(value.kindDescription)")
+            return nil
+        }
+        return items
+    }
+
+    func textList(_ key: String, required: Bool = false) -> [LocalizedText]? {
+        guard let items = list(key, required: required) else { return nil }
+        return items.compactMap { localizedText($0, what: "an item of `\(key)` in \(context)", sink: sink) }
+    }
+
+    func stringList(_ key: String) -> [(String, SourceLocation)]? {
+        guard let items = list(key) else { return nil }
+        return items.compactMap { item in
+            guard let text = item.scalar else {
+                sink.error(item.location, "expected each item of `\(key)` in \(context) to be text, found \(item.kindDescription)")
+                return nil
+            }
+            return (text, item.location)
+        }
+    }
+
+    /// A date written YYYY-MM-DD (YYYY-MM and YYYY also accepted).
+    func date(_ key: String) -> String? {
+        guard let text = string(key), let value = node(key) else { return nil }
+        guard isValidDate(text) else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be a date written YYYY-MM-DD (for example 2026-10-15), found `\(text.shortenedForMessage)`")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,67 @@
+/// Every node of one YAML file, in one array: a collection's children are a run of indices
+/// into it, and scalars' texts sit in an array of their own.
+///
+/// One store per file replaces a tree of nested values: the composer appends to three arrays
+/// instead of allocating (and later reference counting) an array per list and mapping.
+/// Nodes are reached through `YAMLNode`, a store and an index. docs/performance.md has the
+/// figures.
+/// `@unchecked Sendable`: the buffers are written once, in `init`, and only read afterwards.
+final class YAMLNodeStore: @unchecked Sendable {
+    /// What a node is. Quoted scalars are also block scalars ("…", '…', |, >); a plain `~`,
+    /// `null` or nothing at all is `null`.
+    enum Kind: UInt8, Sendable {
+        case plainScalar
+        case quotedScalar
+        case null
+        case sequence
+        case mapping
+    }
+
+    /// One node. For a scalar, `first` is the index of its text in `texts`; for a collection,
+    /// `first` and `count` give its run in `children` (a mapping's run alternates key, value).
+    struct Record: Sendable {
+        var kind: Kind
+        var line: Int32
+        var column: Int32
+        var first: Int32
+        var count: Int32
+    }
+
+    /// The file name shown in messages.
+    let file: String
+    // Fixed buffers rather than arrays: reading an array held by a class retains and
+    // releases its storage on every access, and nodes are read millions of times.
+    let records: UnsafeMutableBufferPointer<Record>
+    let children: UnsafeMutableBufferPointer<Int32>
+    let texts: UnsafeMutableBufferPointer<String>
+    /// The index of the root node in `records`.
+    let root: Int32
+
+    init(file: String, records: [Record], children: [Int32], texts: [String], root: Int32) {
+        self.file = file
+        self.records = .allocate(capacity: records.count)
+        _ = self.records.initialize(from: records)
+        self.children = .allocate(capacity: children.count)
+        _ = self.children.initialize(from: children)
+        self.texts = .allocate(capacity: texts.count)
+        _ = self.texts.initialize(from: texts)
+        self.root = root
+    }
+
+    deinit {
+        records.deallocate()
+        children.deallocate()
+        texts.deinitialize().deallocate()
+    }
+}
+
+/// A file's nodes, owned: the one thing that keeps a `YAMLNodeStore` alive.
+struct YAMLDocument: Sendable {
+    let store: YAMLNodeStore
+
+    /// Reads the nodes from the root down while the document is kept alive. Nodes must not be
+    /// kept after `body` returns.
+    func read<Result>(_ body: (YAMLNode) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(store) { try body(YAMLNode(store: store, index: store.root)) }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Questionnaire versions kept in files and read only when first asked for: the bundled
+/// `archive/` folder, whose files are named `ID-VERSION.yaml` (`cbm-core-2024.1.yaml`).
+///
+/// Most runs need only the current versions; an assessment answered to an older version
+/// reads that one file. Safe to use from several threads: a file is read once, under a lock.
+final class QuestionnaireShelf: @unchecked Sendable {
+    /// One file on the shelf, and the id and version its name gives.
+    struct Item: Sendable {
+        var id: String
+        var version: String
+        /// The file name shown in messages.
+        var file: String
+        var url: URL
+    }
+
+    let items: [Item]
+    /// Reads a file; nil when it has errors. Given by the loading code (`Catalog.bundled()`).
+    private let read: @Sendable (URL, String) -> Questionnaire?
+    private var cache: [Int: Questionnaire?] = [:]
+    private let lock = NSLock()
+
+    init(items: [Item], read: @escaping @Sendable (URL, String) -> Questionnaire?) {
+        self.items = items
+        self.read = read
+    }
+
+    /// The id and version a file's name gives: `cbm-core-2024.1.yaml` → (`cbm-core`, `2024.1`).
+    static func idAndVersion(fileName: String) -> (id: String, version: String)? {
+        let stem = fileName.hasSuffix(".yaml") ? String(fileName.dropLast(5)) : fileName.hasSuffix(".yml") ? String(fileName.dropLast(4)) : fileName
+        guard let dash = stem.lastIndex(of: "-") else { return nil }
+        let id = String(stem[..<dash]), version = String(stem[stem.index(after: dash)...])
+        guard !id.isEmpty, !version.isEmpty, version.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
+        return (id, version)
+    }
+
+    /// The questionnaire of item `index`, read on first use. Nil when the file has errors, or
+    /// holds another id or version than its name says.
+    func questionnaire(at index: Int) -> Questionnaire? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[index] { return cached }
+        let item = items[index]
+        var questionnaire = read(item.url, item.file)
+        if let found = questionnaire, found.id != item.id || found.version != item.version { questionnaire = nil }
+        cache[index] = questionnaire
+        return questionnaire
+    }
+}

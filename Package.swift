@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates")]
+            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
         .executableTarget(
             name: "cbm",

@@ -41,3 +41,31 @@ func printWarnings(_ diagnostics: [Diagnostic]) {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
 }
+
+/// `--language`, shared by the commands that write text for people: checked before anything
+/// is read, so that a language cbm has no texts for is an error, never silent English.
+struct LanguageOption: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The language of the output: " + StringTable.availableLanguages.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            + ". Texts a questionnaire lacks in that language are shown in English, with a warning.",
+        valueName: "CODE"))
+    var language: String = LocalizedText.defaultLanguage
+
+    func validate() throws {
+        do {
+            _ = try StringTable.forLanguage(language)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// The texts of the language (checked by `validate`).
+    var strings: StringTable { (try? StringTable.forLanguage(language)) ?? .english }
+}
+
+/// Warns once when texts of the questionnaires used have no version in the language asked
+/// for: how many, and the first few with file and line.
+func warnUntranslated(_ questionnaires: [(id: String, version: String?)], catalog: Catalog, strings: StringTable) {
+    let gaps = TranslationGaps(questionnaires: questionnaires, catalog: catalog, language: strings.language)
+    if let warning = gaps.warning(strings: strings) { printWarnings([warning]) }
+}

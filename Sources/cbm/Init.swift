@@ -67,8 +67,7 @@ struct Init: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questions written as comments, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -96,7 +95,7 @@ struct Init: ParsableCommand {
             }
         }
         let template = AssessmentTemplate(country: country, period: period, title: title, preparedBy: preparedBy,
-                                          questionnaireIDs: ids, agencies: parsedAgencies, language: language, crossingPoint: point)
+                                          questionnaireIDs: ids, agencies: parsedAgencies, language: languageOption.language, crossingPoint: point)
         let path = output ?? template.defaultFileName()
         let text: String
         do {
@@ -111,10 +110,13 @@ struct Init: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
+        let t = languageOption.strings
+        warnUntranslated(ids.map { ($0, nil) }, catalog: catalog, strings: t)
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
         let total = counts.map(\.1).reduce(0, +)
-        print("Wrote \(path) with \(total) questions (" + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "), each answered `unknown` for now.")
-        print("Next: fill it in a text editor, or give each agency a workbook: cbm export-sheet \(path) --agency ID -o ID.xlsx")
+        print(t.text("init.wrote", ["path": path, "questions": t.counted(total, "count.questions"),
+                                    "counts": counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ")]))
+        print(t.text("init.next", ["path": path]))
     }
 }
 

@@ -37,8 +37,7 @@ struct Report: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
         "Earlier assessments of the same country: the report then has a chapter on progress since the earliest.",
@@ -48,6 +47,7 @@ struct Report: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
+        let language = languageOption.language
         let card: ScoreCard
         let catalog: Catalog
         var trend: TrendReport?
@@ -63,6 +63,9 @@ struct Report: ParsableCommand {
                 printWarnings(loaded.warnings)
                 (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
             }
+            let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
+                + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
+            warnUntranslated(answered, catalog: catalog, strings: languageOption.strings)
         } catch let error as LoadError {
             throw fail(error.diagnostics)
         } catch {

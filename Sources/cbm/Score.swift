@@ -36,19 +36,24 @@ struct Score: ParsableCommand {
         if top < 0 { throw ValidationError("--top must be 0 or more, found \(top)") }
     }
 
+    @OptionGroup var languageOption: LanguageOption
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let card: ScoreCard
         do {
-            let (scored, warnings) = try Loader.scoreCard(at: file, questionnaireDirectories: questionnaires.directories)
+            let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
             printWarnings(warnings)
-            card = scored
+            card = Scorer.score(assessment, catalog: catalog, language: languageOption.language)
+            if format == .text {
+                warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)
+            }
         } catch let error as LoadError {
             throw fail(error.diagnostics)
         }
         switch format {
-        case .text: print(card.terminalSummary(topPriorities: max(0, top)), terminator: "")
+        case .text: print(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
         case .json: print(card.json.rendered(), terminator: "")
         }
     }

@@ -40,6 +40,7 @@ struct ExportSheet: ParsableCommand {
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.xlsx
           cbm export-sheet arventa-2026.yaml --agency customs -o customs.csv
           cbm export-sheet arventa-2026.yaml --agency veterinary --questionnaire cbm-core --separator semicolon
+          cbm export-sheet arventa-2026.yaml --agency customs --language ru -o customs.xlsx   (the workbook in Russian)
         """
     )
 
@@ -67,8 +68,7 @@ struct ExportSheet: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questions, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -94,10 +94,10 @@ struct ExportSheet: ParsableCommand {
         let rows: [[String]]
         let bytes: Data
         do {
-            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            rows = try AgencySheet.rows(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: languageOption.language)
             switch chosen {
             case .csv: bytes = Data(CSV.write(rows, separator: separator ?? .comma).utf8)
-            case .xlsx: bytes = try AgencyWorkbook.data(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: language)
+            case .xlsx: bytes = try AgencyWorkbook.data(for: assessment, catalog: catalog, agency: agency, questionnaires: ids, language: languageOption.language)
             }
         } catch {
             throw failures(error.problems.map { "\(file): \($0)" })
@@ -111,9 +111,13 @@ struct ExportSheet: ParsableCommand {
         }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
         let name = assessment.agency(agency)?.name ?? agency
-        print("Wrote \(path): \(rows.count - 1) questions for \(agency) (\(name)), \(answered) already answered.")
-        let saveAs = chosen == .xlsx ? "save it as a workbook (.xlsx)" : "save as CSV (UTF-8)"
-        print("Fill the columns \(AgencySheet.Column.answer.letter)–\(AgencySheet.Column.comment.letter) (level or status, evidence, comment), \(saveAs), then: cbm import-sheet \(path) --into \(file)")
+        let t = languageOption.strings
+        warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
+                         catalog: catalog, strings: t)
+        print(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                     "answered": t.integer(answered)]))
+        print(t.text(chosen == .xlsx ? "sheet.next_workbook" : "sheet.next",
+                     ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }
 
@@ -138,7 +142,9 @@ struct ImportSheet: ParsableCommand {
         added. Hidden rows and questions without a row are reported. A CSV sheet may be \
         separated by commas, semicolons or tabs (found from its header row), with or \
         without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma \
-        delimited)").
+        delimited)"). Sheets exported with --language ru are read too: Russian column \
+        headers and answers such as «частично», «полностью», «неприменимо» (see \
+        docs/translating.md).
 
         Examples:
           cbm import-sheet customs.xlsx --into arventa-2026.yaml --dry-run

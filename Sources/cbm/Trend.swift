@@ -20,6 +20,7 @@ struct TrendCommand: ParsableCommand {
         Examples:
           cbm trend examples/arventa-2024.yaml examples/arventa-2025.yaml examples/arventa-2026.yaml
           cbm trend examples/arventa-*.yaml --format html -o arventa-trend.html
+          cbm trend examples/arventa-*.yaml --format html --language ru -o arventa-trend.ru.html
         """
     )
 
@@ -37,13 +38,20 @@ struct TrendCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let trend: TrendReport
         do {
-            let (built, _, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories)
+            let (built, catalog, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories,
+                                                                   language: languageOption.language)
             printWarnings(diagnostics)
+            var used: [(id: String, version: String?)] = []
+            for m in built.maturity { used += m.versions.compactMap { $0 }.map { (m.questionnaire, $0) } }
+            for c in built.compliance { used += c.versions.compactMap { $0 }.map { (c.questionnaire, $0) } }
+            warnUntranslated(used, catalog: catalog, strings: languageOption.strings)
             trend = built
         } catch let error as LoadError {
             throw fail(error.diagnostics)
@@ -51,11 +59,11 @@ struct TrendCommand: ParsableCommand {
             throw failure("\(error)")
         }
         switch format {
-        case .text: print(trend.terminalSummary(), terminator: "")
+        case .text: print(trend.terminalSummary(strings: languageOption.strings), terminator: "")
         case .json: print(trend.json.rendered(), terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
-            let text = try ReportRenderer.renderTrend(trend, format: reportFormat)
+            let text = try ReportRenderer.renderTrend(trend, format: reportFormat, language: languageOption.language)
             let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force)
         }

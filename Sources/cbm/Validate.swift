@@ -14,19 +14,43 @@ struct Validate: ParsableCommand {
         Examples:
           cbm validate examples/arventa-2026.yaml
           cbm validate examples/ questionnaires/
+          cbm validate --language ru questionnaires/     (is every text translated into Russian?)
         """
     )
 
     @Argument(help: ArgumentHelp("Files or folders to check (every .yaml file in a folder is checked).", valueName: "PATH"), completion: Completion.assessment)
     var paths: [String]
 
+    @Option(help: ArgumentHelp(
+        "Also check that every text of the questionnaires among PATH (or answered by the assessments among PATH) has a version in this language, for example ru. Each text without one is an error.",
+        valueName: "CODE"))
+    var language: String?
+
     @OptionGroup var questionnaires: QuestionnaireOptions
 
+    func validate() throws {
+        if let language {
+            do {
+                _ = try StringTable.forLanguage(language)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+
     func run() throws {
-        let report = Validator.validate(paths: paths, questionnaireDirectories: questionnaires.directories)
+        var report = Validator.validate(paths: paths, questionnaireDirectories: questionnaires.directories)
+        var translationSummary: String?
+        if let language {
+            let strings = StringTable.english  // validate speaks English; --language is the language checked
+            let gaps = TranslationGaps(paths: paths, questionnaireDirectories: questionnaires.directories, language: language)
+            report.diagnostics = (report.diagnostics + gaps.diagnostics(strings: strings)).sortedByLocation()
+            translationSummary = gaps.summary(strings: strings)
+        }
         for diagnostic in report.diagnostics {
             print(diagnostic)
         }
+        if let translationSummary { print(translationSummary) }
         print(report.summary)
         if !report.isClean { throw ExitCode(1) }
     }
@@ -62,14 +86,14 @@ struct Show: ParsableCommand {
         Examples:
           cbm show cbm-core > cbm-core.md
           cbm show wto-tfa
+          cbm show cbm-core --language ru > cbm-core.ru.md
         """
     )
 
     @Argument(help: ArgumentHelp("The questionnaire id (see `cbm list`).", valueName: "ID"), completion: Completion.questionnaireID)
     var id: String
 
-    @Option(help: "Language of the texts, when the questionnaire has it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -80,6 +104,7 @@ struct Show: ParsableCommand {
             let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
             throw failure("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
-        print(QuestionnaireDocument.markdown(questionnaire, language: language))
+        warnUntranslated([(questionnaire.id, questionnaire.version)], catalog: catalog, strings: languageOption.strings)
+        print(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
     }
 }

@@ -38,6 +38,10 @@ struct ChartTextTests {
         for name in ["arventa-2024", "arventa-2025", "arventa-2026", "arventa-trend"] {
             documents.append(("reports/\(name).html", try String(contentsOfFile: Repository.path("reports/\(name).html"), encoding: .utf8)))
         }
+        for name in ["arventa-2026.ru", "arventa-trend.ru"] {
+            documents.append(("reports/\(name).html", try String(contentsOfFile: Repository.path("reports/\(name).html"), encoding: .utf8)))
+        }
+        documents.append(("Russian report with Russian free text", try RussianReportTests.render(.html)))
         documents.append(("report with long agency names", try longNamesReport()))
         documents.append(("charts with Russian labels", try russianCharts()))
         let latest = Repository.path("examples/arventa-2026.yaml")

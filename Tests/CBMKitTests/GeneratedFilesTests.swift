@@ -61,9 +61,33 @@ struct GeneratedFilesTests {
         }
     }
 
-    @Test func cbmModelDocIsCurrent() throws {
-        let stored = try String(contentsOfFile: Repository.path("docs/cbm-model.md"), encoding: .utf8)
+    @Test(arguments: ["en", "ru"])
+    func cbmModelDocIsCurrent(language: String) throws {
+        let name = language == "en" ? "docs/cbm-model.md" : "docs/cbm-model.\(language).md"
+        let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
         let core = try #require(Catalog.bundled().catalog.questionnaire("cbm-core"))
-        #expect(stored == QuestionnaireDocument.markdown(core) + "\n", "docs/cbm-model.md is out of date: \(Self.fix)")
+        #expect(stored == QuestionnaireDocument.markdown(core, language: language) + "\n", "\(name) is out of date or missing: \(Self.fix)")
+    }
+
+    /// The example in Russian: reports/arventa-2026.ru.html and .ru.md.
+    @Test func russianExampleReportIsCurrent() throws {
+        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let card = Scorer.score(assessment, catalog: catalog, language: "ru")
+        for format in ReportFormat.allCases {
+            let name = "reports/arventa-2026.ru.\(format.fileExtension)"
+            let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
+            #expect(stored == (try ReportRenderer.render(card, catalog: catalog, format: format, language: "ru")), "\(name) is out of date or missing: \(Self.fix)")
+        }
+    }
+
+    /// The trend report of the example in Russian: reports/arventa-trend.ru.html and .ru.md.
+    @Test func russianTrendReportIsCurrent() throws {
+        let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
+        let (trend, _, _) = try Loader.trend(at: files, language: "ru")
+        for format in ReportFormat.allCases {
+            let name = "reports/arventa-trend.ru.\(format.fileExtension)"
+            let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
+            #expect(stored == (try ReportRenderer.renderTrend(trend, format: format, language: "ru")), "\(name) is out of date or missing: \(Self.fix)")
+        }
     }
 }

@@ -112,3 +112,29 @@ struct ScopeTests {
         #expect(json.contains("\"scope\": \"cross-border\""))
     }
 }
+
+@Suite("Scope: the reports show both sub-indexes")
+struct ScopeReportTests {
+    @Test(arguments: ["en", "ru"])
+    func reportsOfA2027AssessmentShowBothSubIndexes(language: String) throws {
+        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let card = Scorer.score(assessment, catalog: catalog, language: language)
+        let core = try #require(card.maturity.first { $0.questionnaire == "cbm-core" })
+        let strings = try StringTable.forLanguage(language)
+        let national = strings.score(try #require(core.nationalIndex))
+        let crossBorder = strings.score(try #require(core.crossBorderIndex))
+        #expect(national != crossBorder)  // the example's closed border keeps them apart
+        let markdown = try ReportRenderer.render(card, catalog: catalog, format: .md, language: language)
+        #expect(markdown.contains(strings.text("report.summary.sub_index_line", ["national": national, "cross_border": crossBorder])))
+        let html = try ReportRenderer.render(card, catalog: catalog, format: .html, language: language)
+        #expect(html.contains("<div><b>\(national)</b><span>\(strings["report.summary.national_label"])</span></div>"))
+        #expect(html.contains("<div><b>\(crossBorder)</b><span>\(strings["report.summary.cross_border_label"])</span></div>"))
+    }
+
+    @Test func reportsOfVersionsWithoutScopeShowNoSubIndexes() throws {
+        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let card = Scorer.score(assessment, catalog: catalog)
+        let markdown = try ReportRenderer.render(card, catalog: catalog, format: .md)
+        #expect(!markdown.contains("National index"))
+    }
+}

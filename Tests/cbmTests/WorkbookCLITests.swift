@@ -20,7 +20,7 @@ struct WorkbookCLITests {
         let exported = try folder.run(["export-sheet", "arventa.yaml", "--agency", "customs"])
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.contains("Wrote arventa-customs.xlsx: 144 questions for customs (Государственный таможенный комитет), 0 already answered."))
-        #expect(exported.stdout.contains("save it as a workbook (.xlsx), then: cbm import-sheet arventa-customs.xlsx --into arventa.yaml"))
+        #expect(exported.stdout.contains("save the workbook (.xlsx), then: cbm import-sheet arventa-customs.xlsx --into arventa.yaml"))
         #expect(try #require(folder.data("arventa-customs.xlsx")).starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let unchanged = try folder.run(["import-sheet", "arventa-customs.xlsx", "--into", "arventa.yaml"])
         #expect(unchanged.stdout.contains("No changes: arventa.yaml already holds every answer in the sheet (144 rows read)."), "\(unchanged.stderr)")

@@ -2,8 +2,9 @@ extension AgencyWorkbook {
     /// The workbook's own texts (instructions, hints, dropdown messages) in one language;
     /// the questionnaires' texts come from the questionnaires, as in the CSV sheet.
     ///
-    /// Texts use `{placeholder}`s, as the string tables of `Resources/locales` on the `i18n`
-    /// branch do, so that they can move there under `workbook:` when those tables arrive.
+    /// Texts use `{placeholder}`s, as the string tables of `Resources/locales` do; they could
+    /// move there under `workbook:`. Answer words (`{na}`, `{full}`, …) are those of the
+    /// sheet's language (`sheet.values`).
     struct Wording: Sendable {
         let language: String
         let texts: [String: String]
@@ -59,8 +60,8 @@ extension AgencyWorkbook {
             "sheet.title": "{title} — {questionnaire} ({id} {version})",
             "sheet.hint.maturity": "Отвечайте в желтых столбцах {first}–{last}: выберите уровень из списка в ячейке, затем укажите подтверждающие материалы и при необходимости комментарий. Остальные столбцы защищены от изменений.",
             "sheet.hint.compliance": "Отвечайте в желтых столбцах {first}–{last}: выберите статус из списка в ячейке, затем укажите подтверждающие материалы и при необходимости комментарий. Остальные столбцы защищены от изменений.",
-            "allowed.maturity": "уровень от 1 до 5, {na} (неприменимо) или {unknown} (неизвестно)",
-            "allowed.compliance": "статус: {full}, {partial}, {pilot}, {none}, {na} (неприменимо) или {unknown} (неизвестно)",
+            "allowed.maturity": "уровень от 1 до 5, {na} или {unknown}",
+            "allowed.compliance": "статус: {full}, {partial}, {pilot}, {none}, {na} или {unknown}",
             "dropdown.error_title.maturity": "Это не уровень",
             "dropdown.error_title.compliance": "Это не статус",
             "dropdown.error": "В эту ячейку вводится {allowed}. Выберите значение из списка или оставьте ячейку пустой, если ответа нет.",
@@ -71,7 +72,7 @@ extension AgencyWorkbook {
             "instructions.sheets": "1. На каждом следующем листе — вопросы одного вопросника ({ids}), по одной строке на вопрос.",
             "instructions.columns": "2. Отвечайте в желтых столбцах {answer_letter} ({answer}), {evidence_letter} ({evidence}) и {comment_letter} ({comment}). Остальные столбцы защищены, чтобы вопросы не изменились по ошибке; пароля нет.",
             "instructions.levels": "3. Для показателя выберите уровень (от 1 до 5), описание которого в столбцах {first_level}–{last_level} лучше всего соответствует нынешнему положению дел в вашем ведомстве. Выберите {na}, если вопрос к вашему ведомству неприменим, и {unknown}, если ответ пока никому не известен.",
-            "instructions.statuses": "4. Для положения конвенции выберите {full} (выполнено полностью), {partial} (выполнено частично), {pilot} (только в пилотном режиме), {none} (не выполнено), {na} (неприменимо) или {unknown} (неизвестно).",
+            "instructions.statuses": "4. Для положения конвенции выберите {full} (выполнено полностью), {partial} (выполнено частично), {pilot} (только в пилотном режиме), {none} (не выполнено), {na} или {unknown}.",
             "instructions.evidence": "5. В подтверждающих материалах укажите, что подтверждает ответ: закон или иной нормативный акт, соглашение, информационную систему, отчет, цифры. Если ответа нет, оставьте строку пустой.",
             "instructions.rows": "6. Не меняйте столбец «{id}»: по нему видно, на какой вопрос отвечает строка. Строки можно сортировать и фильтровать, но не удаляйте их.",
             "instructions.send": "7. Сохраните файл как книгу Excel (.xlsx), не меняя его имени, и верните его тому, кто вам его прислал.",

@@ -22,12 +22,22 @@ public enum AgencyWorkbook {
     static let columnWidths: [Double] = [12, 14, 26, 18, 24, 48, 30, 30, 30, 30, 30, 16, 14, 48, 30]
 
     /// The answers a respondent may choose on a row of this kind of questionnaire, as the
-    /// dropdown offers them.
-    static func allowedAnswers(_ kind: QuestionnaireKind) -> [String] {
+    /// dropdown offers them: the words of the sheet's language (`na`, «неприменимо»), which
+    /// the import reads back.
+    static func allowedAnswers(_ kind: QuestionnaireKind, language: String = LocalizedText.defaultLanguage) -> [String] {
+        let words = answerWords(language: language)
         switch kind {
-        case .maturity: return ["1", "2", "3", "4", "5", "na", "unknown"]
-        case .compliance: return ComplianceStatus.allCases.map(\.rawValue)
+        case .maturity: return ["1", "2", "3", "4", "5", words["na"]!, words["unknown"]!]
+        case .compliance: return ComplianceStatus.allCases.map { words[$0.rawValue]! }
         }
+    }
+
+    /// The word a sheet in this language shows for each answer, by its key: `na` → "na" or «неприменимо».
+    static func answerWords(language: String) -> [String: String] {
+        let strings = (try? StringTable.forLanguage(language)) ?? .english
+        return Dictionary(uniqueKeysWithValues: ComplianceStatus.allCases.map { status in
+            (status.rawValue, AgencySheet.words(status.rawValue, strings).first ?? status.rawValue)
+        })
     }
 
     /// The workbook for one agency, as the bytes of an `.xlsx` file. Throws as `AgencySheet.rows` does.
@@ -111,10 +121,10 @@ public enum AgencyWorkbook {
         let lastRow = headerRow + rows.count
         sheet.autoFilter = "A\(headerRow):\(Column.allCases.last!.letter)\(lastRow)"
         sheet.activeCell = "\(first)\(headerRow + 1)"
-        let listed = wording("allowed.\(kind)", answerWords)
+        let listed = wording("allowed.\(kind)", answerWords(language: language))
         sheet.validations = [Workbook.ListValidation(
             range: "\(first)\(headerRow + 1):\(first)\(max(lastRow, headerRow + 1))",
-            values: allowedAnswers(questionnaire.kind),
+            values: allowedAnswers(questionnaire.kind, language: language),
             errorTitle: wording("dropdown.error_title.\(kind)"),
             error: wording("dropdown.error", ["allowed": listed]),
             promptTitle: wording("dropdown.prompt_title.\(kind)"),
@@ -123,18 +133,13 @@ public enum AgencyWorkbook {
         return sheet
     }
 
-    /// The answer words as the dropdowns offer them, by key: `na` → "na".
-    static var answerWords: [String: String] {
-        Dictionary(uniqueKeysWithValues: ComplianceStatus.allCases.map { ($0.rawValue, $0.rawValue) })
-    }
-
     private static func instructionsSheet(
         assessment: Assessment, context: String, header: [String], questionnaires: [Questionnaire], wording: Wording, language: String
     ) -> Workbook.Sheet {
         var sheet = Workbook.Sheet(name: wording("instructions.sheet"), columnWidths: [110])
         func line(_ text: String, _ style: Workbook.Style = .paragraph) { sheet.rows.append([Workbook.Cell(text: text, style: style)]) }
         typealias Column = AgencySheet.Column
-        let words = answerWords
+        let words = answerWords(language: language)
         line(assessment.title, .title)
         line(context, .plain)
         line("")
@@ -161,7 +166,7 @@ public enum AgencyWorkbook {
         if questionnaires.contains(where: { $0.kind == .compliance }) {
             line("")
             line(wording("instructions.statuses_heading"), .bold)
-            for status in ComplianceStatus.allCases { line("\(status.rawValue): \(wording("status.\(status.rawValue)"))") }
+            for status in ComplianceStatus.allCases { line("\(words[status.rawValue]!): \(wording("status.\(status.rawValue)"))") }
         }
         return sheet
     }

@@ -24,19 +24,32 @@ public enum AssessmentWriter {
     /// Lines are kept within this many characters where the text allows.
     static let width = 96
 
-    /// The comment line that marks a file whose comments cbm writes (see `Guide`).
+    /// The comment line that marks a file whose comments cbm writes (see `Guide`), in the
+    /// language of the comments (`init.marker`).
     static func guideMarker(language: String) -> String {
-        "# The comments above each answer are written by cbm (language: \(language)) and rewritten when cbm updates this file."
+        "# " + strings(language).text("init.marker", ["language": language])
     }
 
-    /// Whether the text of an assessment file was written with a guide, and in which language.
+    /// Whether the text of an assessment file was written with a guide, and in which language
+    /// (the marker is recognised in every language cbm has texts for).
     public static func guideLanguage(in text: String) -> String? {
-        let prefix = "# The comments above each answer are written by cbm (language: "
-        guard let range = text.range(of: prefix) else { return nil }
-        let rest = text[range.upperBound...]
-        guard let end = rest.firstIndex(of: ")") else { return nil }
-        let language = String(rest[..<end])
-        return language.isEmpty || language.count > 20 ? nil : language
+        let tables = StringTable.usable.values.sorted { $0.language < $1.language }
+        for table in tables {
+            let marker = "# " + table.text("init.marker")
+            guard let placeholder = marker.range(of: "{language}") else { continue }
+            let prefix = String(marker[..<placeholder.lowerBound])
+            let suffix = marker[placeholder.upperBound...].prefix(1)
+            guard let range = text.range(of: prefix) else { continue }
+            let rest = text[range.upperBound...]
+            guard let end = suffix.isEmpty ? rest.firstIndex(of: "\n") : rest.range(of: suffix)?.lowerBound else { continue }
+            let language = String(rest[..<end])
+            return language.isEmpty || language.count > 20 ? nil : language
+        }
+        return nil
+    }
+
+    static func strings(_ language: String) -> StringTable {
+        (try? StringTable.forLanguage(language)) ?? .english
     }
 
     public static func yaml(_ assessment: Assessment, guide: Guide? = nil) -> String {
@@ -209,34 +222,37 @@ public enum AssessmentWriter {
     // MARK: Guide comments
 
     private static func introduction(_ a: Assessment, guide: Guide) -> [String] {
+        let t = strings(guide.language)
         let c = { (text: String) in YAMLText.comment(text, indent: 0, width: width) }
         var out = c("\(a.title)")
         out.append("#")
-        out += c("How to fill in this file: under `answers:`, replace `unknown` by the answer and add the evidence, for example")
-        out.append("#   political-will.strategy: {level: 3, evidence: \"Government decree 112 of 2025\"}")
-        out.append("#   \"7.1\": {status: partial, evidence: \"Pre-arrival lodging for road freight only\"}")
-        out += c("Levels are 1 to 5 (the comments above each indicator say what each level looks like), `na` if the question does not apply, `unknown` if nobody could answer yet. Statuses are full, partial, pilot, none, na or unknown. Put texts in double quotes.")
+        out += c(t["init.how_to"])
+        out.append("#   political-will.strategy: {level: 3, evidence: \"\(t["init.example_level"])\"}")
+        out.append("#   \"7.1\": {status: partial, evidence: \"\(t["init.example_status"])\"}")
+        out += c(t["init.values"])
         out.append("#")
         let file = guide.fileName.map { $0.contains(" ") ? "\"\($0)\"" : $0 } ?? "FILE"
-        out += c("Each agency can also fill an Excel workbook: `cbm export-sheet \(file) --agency ID -o sheet.xlsx`, then `cbm import-sheet sheet.xlsx --into \(file)`. To record each agency's answer in this file, see docs/assessment-format.md, section 5.3. Check the file with `cbm validate \(file)`.")
+        out += c(t.text("init.sheets", ["file": file]))
         out.append("#")
         out.append(guideMarker(language: guide.language))
-        out += c("Keep your own remarks in `note`, `evidence` or `comment` fields: other comments are not kept when cbm rewrites the file.")
+        out += c(t["init.remarks"])
         out.append("")
         return out
     }
 
     private static func questionnaireIntroduction(_ questionnaire: Questionnaire, guide: Guide) -> [String] {
         let language = guide.language
-        var out = YAMLText.comment("\(questionnaire.title.text(in: language)) (\(questionnaire.id), version \(questionnaire.version))", indent: 2, width: width)
+        let t = strings(language)
+        var out = YAMLText.comment(t.text("init.questionnaire", ["title": questionnaire.title.text(in: language), "id": questionnaire.id,
+                                                                 "version": questionnaire.version]), indent: 2, width: width)
         switch questionnaire {
         case let .maturity(q):
             let scale = q.scale.map { "\($0.level) \($0.name.text(in: language))" }.joined(separator: ", ")
-            out += YAMLText.comment("Answer each indicator with a level: \(scale); or na (not applicable) or unknown.", indent: 2, width: width)
+            out += YAMLText.comment(t.text("init.answer_levels", ["scale": scale]), indent: 2, width: width)
         case let .compliance(q):
-            var text = "Answer each provision with a status: full, partial, pilot, none, na (not applicable) or unknown."
+            var text = t["init.answer_statuses"]
             if q.id == "wto-tfa" || q.instrument?.body == "WTO" {
-                text += " Add the category and date notified to the WTO: {status: partial, category: B, date: 2027-12-31}."
+                text += t["init.wto"]
             }
             out += YAMLText.comment(text, indent: 2, width: width)
         }
@@ -260,27 +276,29 @@ public enum AssessmentWriter {
 
     private static func itemComments(_ questionnaire: Questionnaire, item: String, guide: Guide) -> [String] {
         let language = guide.language
+        let t = strings(language)
         let c = { (text: String, hanging: Int) in YAMLText.comment(text, indent: 6, width: width, hanging: hanging) }
         var out: [String] = []
         switch questionnaire {
         case let .maturity(q):
             guard let indicator = q.indicator(item) else { return [] }
             out += c("\(indicator.title.text(in: language))", 0)
-            out += c("Question: \(indicator.question.text(in: language))", 2)
+            out += c(t.text("init.question", ["text": indicator.question.text(in: language)]), 2)
             for level in MaturityLevel.range {
                 guard let text = indicator.levels[level] else { continue }
-                out += c("\(level) \(q.levelName(level)): \(text.text(in: language))", 2)
+                out += c(t.text("init.level", ["level": String(level), "name": t.levelName(level, in: q), "text": text.text(in: language)]), 2)
             }
             if !indicator.evidence.isEmpty {
-                out += c("Evidence: " + indicator.evidence.map { $0.text(in: language) }.joined(separator: "; "), 2)
+                out += c(t.text("init.evidence", ["list": indicator.evidence.map { $0.text(in: language) }.joined(separator: "; ")]), 2)
             }
         case let .compliance(q):
             guard let provision = q.provision(item) else { return [] }
-            let kind = provision.obligation.label + (provision.transitional ? ", transitional" : "")
-            out += c("\(provision.id) \(provision.title.text(in: language)) (\(kind))", 0)
-            out += c("Requirement: \(provision.requirement.text(in: language))", 2)
+            let obligation = provision.obligation.label(t)
+            let kind = provision.transitional ? t.text("sheet.transitional_kind", ["obligation": obligation]) : obligation
+            out += c(t.text("init.provision", ["id": provision.id, "title": provision.title.text(in: language), "kind": kind]), 0)
+            out += c(t.text("init.requirement", ["text": provision.requirement.text(in: language)]), 2)
             if !provision.evidence.isEmpty {
-                out += c("Evidence: " + provision.evidence.map { $0.text(in: language) }.joined(separator: "; "), 2)
+                out += c(t.text("init.evidence", ["list": provision.evidence.map { $0.text(in: language) }.joined(separator: "; ")]), 2)
             }
         }
         return out

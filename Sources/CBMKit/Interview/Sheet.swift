@@ -1,3 +1,5 @@
+import Foundation
+
 /// The interview sheet of one agency: a CSV file with one row per indicator and provision,
 /// to fill in a spreadsheet program and read back with `SheetImport`.
 ///
@@ -29,6 +31,25 @@ public enum AgencySheet {
             }
         }
 
+        /// The header text in a language: "level or status", «уровень или статус».
+        public func header(_ strings: StringTable) -> String { strings.text("sheet.columns.\(key)") }
+
+        /// The key of the column's header in the string tables (`sheet.columns.…`).
+        var key: String {
+            switch self {
+            case .level1, .level2, .level3, .level4, .level5: return "level\(rawValue - Column.level1.rawValue + 1)"
+            default: return String(describing: self)
+            }
+        }
+
+        /// Every header text accepted on import: the header in each language cbm has texts
+        /// for, and the aliases.
+        var acceptedHeaders: Set<String> {
+            var names = Set([header] + aliases)
+            for table in StringTable.usable.values { names.insert(header(table).lowercased()) }
+            return names
+        }
+
         /// Other header texts accepted on import.
         var aliases: [String] {
             switch self {
@@ -45,8 +66,6 @@ public enum AgencySheet {
         public var letter: String { CSV.columnName(rawValue) }
     }
 
-    static let maturityAllowed = "1, 2, 3, 4, 5, na, unknown"
-    static let complianceAllowed = "full, partial, pilot, none, na, unknown"
 
     /// How an item is named in the `id` column: `cbm-core/ict.single-window`, `wto-tfa/7.1`.
     /// The questionnaire in front keeps spreadsheet programs from reading provision numbers
@@ -70,13 +89,14 @@ public enum AgencySheet {
             problems.append(message + "; it answers " + answered.map { "`\($0)`" }.joined(separator: ", "))
         }
         if !problems.isEmpty { throw InterviewError(problems) }
-        var rows = [Column.allCases.map(\.header)]
+        let strings = (try? StringTable.forLanguage(language)) ?? .english
+        var rows = [Column.allCases.map { $0.header(strings) }]
         for answers in assessment.questionnaires where only.isEmpty || only.contains(answers.questionnaireID) {
             guard let questionnaire = questionnaireAnswered(catalog, answers.questionnaireID, version: answers.version) else { continue }
             let qid = questionnaire.id
             func answerCells(_ item: String) -> [String] {
                 guard let response = answers.answer(item)?.responses.first(where: { $0.agency == agency }) else { return ["", "", ""] }
-                return [response.value?.description ?? "unknown", response.evidence ?? "", response.comment ?? ""]
+                return [answerWord(response.value, strings), response.evidence ?? "", response.comment ?? ""]
             }
             switch questionnaire {
             case let .maturity(q):
@@ -85,25 +105,66 @@ public enum AgencySheet {
                         var row = [agency, qid, reference(qid, indicator.id), dimension.title.text(in: language),
                                    indicator.title.text(in: language), indicator.question.text(in: language)]
                         row += MaturityLevel.range.map { level in
-                            indicator.levels[level].map { "\(level) \(q.levelName(level)): \($0.text(in: language))" } ?? ""
+                            indicator.levels[level].map {
+                                strings.text("sheet.level", ["level": String(level), "name": strings.levelName(level, in: q), "text": $0.text(in: language)])
+                            } ?? ""
                         }
-                        row.append(maturityAllowed)
+                        row.append(strings["sheet.allowed_maturity"])
                         rows.append((row + answerCells(indicator.id)).map(guarded))
                     }
                 }
             case let .compliance(q):
                 for section in q.sections {
                     for provision in section.provisions {
-                        let kind = provision.obligation.label + (provision.transitional ? ", transitional" : "")
+                        let obligation = provision.obligation.label(strings)
+                        let kind = provision.transitional ? strings.text("sheet.transitional_kind", ["obligation": obligation]) : obligation
                         var row = [agency, qid, reference(qid, provision.id), section.title.text(in: language),
-                                   "\(provision.title.text(in: language)) (\(kind))", provision.requirement.text(in: language)]
-                        row += ["", "", "", "", "", complianceAllowed]
+                                   strings.text("sheet.provision_title", ["title": provision.title.text(in: language), "kind": kind]),
+                                   provision.requirement.text(in: language)]
+                        row += ["", "", "", "", "", strings["sheet.allowed_compliance"]]
                         rows.append((row + answerCells(provision.id)).map(guarded))
                     }
                 }
             }
         }
         return rows
+    }
+
+    /// An answer as a sheet in this language shows it: `3`, `partial`, «частично».
+    static func answerWord(_ value: AnswerValue?, _ strings: StringTable) -> String {
+        let key: String
+        switch value {
+        case nil: key = "unknown"
+        case let .level(level)?:
+            switch level {
+            case .level(let n): return String(n)
+            case .notApplicable: key = "na"
+            case .unknown: key = "unknown"
+            }
+        case let .status(status)?: key = status.rawValue
+        }
+        return words(key, strings).first ?? key
+    }
+
+    /// The words of `sheet.values.<key>` in a table: "неприменимо, н/п" → ["неприменимо", "н/п"].
+    static func words(_ key: String, _ strings: StringTable) -> [String] {
+        strings.text("sheet.values.\(key)").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The answer a word written in any language's sheet stands for (`частично` → partial),
+    /// compared without regard to case and to ё/е.
+    static func answerKey(for word: String) -> String? {
+        let wanted = folded(word)
+        for table in StringTable.usable.values {
+            for key in ["na", "unknown", "full", "partial", "pilot", "none"] where words(key, table).contains(where: { folded($0) == wanted }) {
+                return key
+            }
+        }
+        return nil
+    }
+
+    static func folded(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The sheet as CSV text (see `CSV.write`).

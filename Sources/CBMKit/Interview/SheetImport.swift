@@ -158,7 +158,7 @@ public struct SheetImport: Sendable {
             func unguarded(_ text: String) -> String { isWorkbook ? text : AgencySheet.unguarded(text) }
             func columnFor(_ cell: String) -> AgencySheet.Column? {
                 let name = normalizedHeader(unguarded(cell))
-                return AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.aliases.contains(name) })
+                return AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.acceptedHeaders.contains(name) })
             }
 
             // The header: which column is which. In a workbook, the first row that names the
@@ -469,8 +469,16 @@ public struct SheetImport: Sendable {
 
     /// A level (1–5, na, unknown) or a status (full, partial, pilot, none, na, unknown), as
     /// the assessment file accepts them (`N/A` and capitals included).
+    /// The words of a Russian (or other language's) sheet are read as well: `частично` is
+    /// `partial`, `н/п` is `na` (see `sheet.values` in `Resources/locales/*.yaml`).
     static func parseValue(_ text: String, kind: QuestionnaireKind) -> Result<AnswerValue, Message> {
-        let lowered = text.lowercased()
+        var lowered = text.lowercased()
+        if let key = AgencySheet.answerKey(for: text) {
+            if kind == .maturity && !["na", "unknown"].contains(key) {
+                return .failure(Message(text: "expected a level from 1 to 5, `na` (not applicable) or `unknown`, found `\(text.shortenedForMessage)`; `\(text.shortenedForMessage)` is a status\(lowered == key ? "" : " (\(key))"), but this row is an indicator of a maturity questionnaire"))
+            }
+            lowered = key
+        }
         switch kind {
         case .maturity:
             switch lowered {

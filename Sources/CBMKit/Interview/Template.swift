@@ -108,7 +108,10 @@ public struct AssessmentTemplate: Sendable, Hashable {
             }
         }
         if !problems.isEmpty { throw InterviewError(problems) }
-        let title = trimmed(title) ?? (crossingPoint.map { "\($0.name) crossing point (\(country)) CBM assessment \(period)" } ?? "\(country) CBM assessment \(period)")
+        let strings = (try? StringTable.forLanguage(language)) ?? .english
+        let title = trimmed(title) ?? (crossingPoint.map {
+            strings.text("init.default_title_crossing_point", ["crossing_point": $0.name, "country": country, "period": period])
+        } ?? strings.text("init.default_title", ["country": country, "period": period]))
         return Assessment(title: title, country: country, period: period,
                           preparedBy: trimmed(preparedBy),
                           agencies: agencies, questionnaires: questionnaires,

@@ -47,19 +47,19 @@ public struct ScaleLevel: Sendable, Hashable {
         self.summary = summary
     }
 
-    /// The scale used when a questionnaire defines none.
-    public static let standard: [ScaleLevel] = [
-        ScaleLevel(level: 1, name: LocalizedText("Fragmented"), summary: LocalizedText(
-            "Agencies act alone; there is no formal arrangement between them.")),
-        ScaleLevel(level: 2, name: LocalizedText("Initial"), summary: LocalizedText(
-            "Cooperation is ad hoc or informal and depends on individuals; some arrangements exist on paper.")),
-        ScaleLevel(level: 3, name: LocalizedText("Defined"), summary: LocalizedText(
-            "A formal arrangement exists and is applied at the main crossing points.")),
-        ScaleLevel(level: 4, name: LocalizedText("Managed"), summary: LocalizedText(
-            "The arrangement is applied everywhere, resourced, measured and reviewed.")),
-        ScaleLevel(level: 5, name: LocalizedText("Optimised"), summary: LocalizedText(
-            "Practice is improved continuously, integrated with neighbouring countries, and a model for others.")),
-    ]
+    /// The scale used when a questionnaire defines none, in every language cbm has texts for
+    /// (`scale.1.name`, `scale.1.summary`… in `Resources/locales/*.yaml`).
+    public static let standard: [ScaleLevel] = {
+        let tables = StringTable.usable
+        return (1...5).map { level in
+            func text(_ key: String) -> LocalizedText {
+                var translations: [String: String] = [:]
+                for (language, table) in tables { translations[language] = table.text("scale.\(level).\(key)") }
+                return translations.isEmpty ? LocalizedText("\(level)") : LocalizedText(translations: translations)
+            }
+            return ScaleLevel(level: level, name: text("name"), summary: text("summary"))
+        }
+    }()
 }
 
 public struct Indicator: Sendable, Hashable, Identifiable {

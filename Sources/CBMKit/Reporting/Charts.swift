@@ -71,11 +71,11 @@ public enum SVG {
 
     /// Dimension scores (solid, filled) against targets (dashed) on a 1–5 scale. Dimension
     /// names are wrapped by their measured width and the picture is made as wide as they need.
-    public static func radar(_ axes: [RadarAxis], id: String, title: String) -> String {
+    public static func radar(_ axes: [RadarAxis], id: String, title: String, strings t: StringTable = .english) -> String {
         guard axes.count >= 3 else { return "" }
         let radius = 200.0, centerX = 0.0, center = 0.0, lineHeight = 15.0
-        let description = "Scores by dimension against targets, on a scale from 1 to 5: "
-            + axes.map { "\($0.label) \(Format.score($0.score)) (target \(number($0.target)))" }.joined(separator: "; ")
+        let description = t["chart.radar_description"] + " "
+            + axes.map { t.text("chart.radar_axis", ["label": $0.label, "score": t.score($0.score), "target": t.n(number($0.target))]) }.joined(separator: "; ")
         func angle(_ index: Int) -> Double { -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count) }
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let r = radius * max(0, value) / 5
@@ -89,7 +89,7 @@ public enum SVG {
             let lx = centerX + (radius + 16) * cos(a), ly = center + (radius + 16) * sin(a)
             let anchor = abs(cos(a)) < 0.2 ? "middle" : (cos(a) > 0 ? "start" : "end")
             let lines = FontMetrics.lines(axis.label, maxWidth: anchor == "middle" ? 260 : 190, size: FontSize.label, maxLines: 3)
-            let value = "\(Format.score(axis.score)) / \(number(axis.target))"
+            let value = "\(t.score(axis.score)) / \(t.n(number(axis.target)))"
             let all = lines + [value]
             // Above the centre the block ends at the axis; below, it starts there.
             let blockHeight = Double(all.count - 1) * lineHeight
@@ -104,7 +104,8 @@ public enum SVG {
                 + "<tspan x=\"\(number(lx))\" dy=\"\(number(lineHeight))\" class=\"value\">\(escape(value))</tspan></text>\n"
         }
         let legendY = maxY + 24
-        let legendWidth = 24 + FontMetrics.width("score (label: score / target)", size: FontSize.legend) + 40 + FontMetrics.width("target", size: FontSize.legend)
+        let scoreLegend = t["chart.radar_legend_score"], targetLegend = t["chart.radar_legend_target"]
+        let legendWidth = 24 + FontMetrics.width(scoreLegend, size: FontSize.legend) + 40 + FontMetrics.width(targetLegend, size: FontSize.legend)
         minX -= 8; maxX += 8
         maxX = max(maxX, minX + legendWidth + 10)
         let width = (maxX - minX).rounded(.up), height = (legendY + 10 - minY).rounded(.up)
@@ -135,8 +136,8 @@ public enum SVG {
         svg += labels
         svg += """
         <g transform="translate(\(number(minX + 4)),\(number(legendY - 10)))" class="legend">
-        <rect x="0" y="0" width="18" height="10" fill="#1f5f99" fill-opacity="0.25" stroke="#1f5f99" stroke-width="2"/><text x="24" y="10">score (label: score / target)</text>
-        <line x1="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 30))" y1="5" x2="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 10))" y2="5" stroke="#333333" stroke-width="2" stroke-dasharray="6 4"/><text x="\(number(legendWidth - FontMetrics.width("target", size: FontSize.legend) - 4))" y="10">target</text>
+        <rect x="0" y="0" width="18" height="10" fill="#1f5f99" fill-opacity="0.25" stroke="#1f5f99" stroke-width="2"/><text x="24" y="10">\(escape(scoreLegend))</text>
+        <line x1="\(number(legendWidth - FontMetrics.width(targetLegend, size: FontSize.legend) - 30))" y1="5" x2="\(number(legendWidth - FontMetrics.width(targetLegend, size: FontSize.legend) - 10))" y2="5" stroke="#333333" stroke-width="2" stroke-dasharray="6 4"/><text x="\(number(legendWidth - FontMetrics.width(targetLegend, size: FontSize.legend) - 4))" y="10">\(escape(targetLegend))</text>
         </g>
         </svg>
         """
@@ -155,7 +156,7 @@ public enum SVG {
     /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
     /// Row labels and the slanted agency names are wrapped by their measured width, and the
     /// label column, header and key are made as large as the text needs.
-    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String) -> String {
+    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
         let lineHeight = 13.0, slant = 0.5.squareRoot()
         // Agency names wrap onto up to three slanted lines; the columns are then made wider,
@@ -181,14 +182,14 @@ public enum SVG {
             return x + (headerLines[index].map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) * slant + 6
         }.max() ?? 0
         var width = max(gridRight + 36, headerRight)
-        let key = "Cells: level 1–5; na = not applicable; ? = unknown; blank = no answer; ≠ and black frame = agencies 2+ levels apart."
+        let key = t["chart.heatmap_key"]
         let keyLines = FontMetrics.lines(key, maxWidth: max(width, 420) - 4, size: FontSize.note, maxLines: 4)
         width = max(width, (keyLines.map { FontMetrics.width($0, size: FontSize.note) }.max() ?? 0) + 4)
         let height = headerHeight + body + 14 + Double(keyLines.count) * lineHeight
-        let description = "Level given by each agency for each indicator. "
+        let description = t["chart.heatmap_description"] + " "
             + rows.map { row in
-                row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? "no answer" : $1.text)" }.joined(separator: ", ")
-                    + (row.divergent ? " (agencies disagree by 2 levels or more)" : "")
+                row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? t["report.no_answer"] : $1.text)" }.joined(separator: ", ")
+                    + (row.divergent ? " " + t["chart.heatmap_divergent"] : "")
             }.joined(separator: "; ")
         var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
         for (index, lines) in headerLines.enumerated() {
@@ -234,21 +235,21 @@ public enum SVG {
 
     /// Horizontal bars from 0 to 100 %, the value written at the end of each bar. Labels are
     /// wrapped onto two lines by their measured width; the label column is as wide as they need.
-    public static func bars(_ bars: [Bar], id: String, title: String) -> String {
+    public static func bars(_ bars: [Bar], id: String, title: String, strings t: StringTable = .english) -> String {
         guard !bars.isEmpty else { return "" }
         let plot = 340.0, top = 24.0, lineHeight = 13.0
         let labels = bars.map { FontMetrics.lines($0.label, maxWidth: 300, size: FontSize.label, maxLines: 3) }
         let labelWidth = (labels.flatMap { $0 }.map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) + 14
         let rowHeights = labels.map { 24.0 + Double($0.count - 1) * 11 }
-        let width = labelWidth + plot + FontMetrics.width("100.0%", size: FontSize.value, bold: true) + 14
+        let width = labelWidth + plot + FontMetrics.width(t.percent(1), size: FontSize.value, bold: true) + 14
         let height = top + rowHeights.reduce(0, +) + 12
-        let description = bars.map { "\($0.label): \($0.value.map { Format.percent($0) } ?? "not answered")" }.joined(separator: "; ")
+        let description = bars.map { "\($0.label): \($0.value.map { t.percent($0) } ?? t["report.not_answered"])" }.joined(separator: "; ")
         var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
         svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#4d7fa8\" stroke-width=\"3\"/></pattern></defs>\n"
         for tick in stride(from: 0, through: 100, by: 25) {
             let x = labelWidth + plot * Double(tick) / 100
             svg += "<line x1=\"\(number(x))\" y1=\"\(number(top - 4))\" x2=\"\(number(x))\" y2=\"\(number(height - 8))\" stroke=\"#dddddd\"/>\n"
-            svg += "<text x=\"\(number(x))\" y=\"\(number(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(tick)%</text>\n"
+            svg += "<text x=\"\(number(x))\" y=\"\(number(top - 8))\" text-anchor=\"middle\" class=\"tick\">\(escape(t.n("\(tick)%")))</text>\n"
         }
         var y = top
         for (index, bar) in bars.enumerated() {
@@ -260,9 +261,9 @@ public enum SVG {
                 let w = max(1, plot * min(1, max(0, value)))
                 let fill = bar.hatched ? "url(#\(id)-hatch)" : "#1f5f99"
                 svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(middle - 8))\" width=\"\(number(w))\" height=\"16\" fill=\"\(fill)\" stroke=\"#1f5f99\"/>\n"
-                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(middle + 4))\" class=\"value\">\(escape(Format.percent(value)))</text>\n"
+                svg += "<text x=\"\(number(labelWidth + w + 6))\" y=\"\(number(middle + 4))\" class=\"value\">\(escape(t.percent(value)))</text>\n"
             } else {
-                svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(middle + 4))\" class=\"note\">not answered</text>\n"
+                svg += "<text x=\"\(number(labelWidth + 6))\" y=\"\(number(middle + 4))\" class=\"note\">\(escape(t["report.not_answered"]))</text>\n"
             }
             y += rowHeight
         }
@@ -286,11 +287,11 @@ extension SVG {
     /// shown as percentages); a dashed horizontal line marks the target when given.
     public static func lineChart(
         lines: [Line], periods: [String], scale: ClosedRange<Double>, percent: Bool, target: Double? = nil,
-        width: Double = 640, height: Double = 300, id: String, title: String
+        width: Double = 640, height: Double = 300, id: String, title: String, strings t: StringTable = .english
     ) -> String {
         guard !periods.isEmpty, !lines.isEmpty else { return "" }
         // Lines are named at their end: the right margin is as wide as the longest name.
-        func show(_ value: Double) -> String { percent ? Format.percent(value) : Format.score(value) }
+        func show(_ value: Double) -> String { percent ? t.percent(value) : t.score(value) }
         // A long name takes up to three lines, the last value after it.
         let endTexts = lines.map { line -> [String] in
             guard lines.count > 1, let last = line.values.compactMap({ $0 }).last else { return [] }
@@ -310,20 +311,20 @@ extension SVG {
             top + plotHeight * (1 - (min(max(value, scale.lowerBound), scale.upperBound) - scale.lowerBound) / (scale.upperBound - scale.lowerBound))
         }
         let description = lines.map { line in
-            line.label + ": " + zip(periods, line.values).map { "\($0) \($1.map(show) ?? "no value")" }.joined(separator: ", ")
-        }.joined(separator: "; ") + (target.map { "; target \(show($0))" } ?? "")
+            line.label + ": " + zip(periods, line.values).map { "\($0) \($1.map(show) ?? t["chart.no_value"])" }.joined(separator: ", ")
+        }.joined(separator: "; ") + (target.map { "; " + t.text("chart.target", ["value": show($0)]) } ?? "")
         var svg = open(width: Int(width), height: Int(height), id: id, title: title, description: description)
         let ticks: [Double] = percent ? [0, 0.25, 0.5, 0.75, 1] : [1, 2, 3, 4, 5]
         for tick in ticks where scale.contains(tick) {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(tick)))\" stroke=\"#e0e0e0\"/>\n"
-            svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y(tick) + 4))\" text-anchor=\"end\" class=\"tick\">\(percent ? "\(Int(tick * 100))%" : String(Int(tick)))</text>\n"
+            svg += "<text x=\"\(number(left - 6))\" y=\"\(number(y(tick) + 4))\" text-anchor=\"end\" class=\"tick\">\(escape(percent ? t.n("\(Int(tick * 100))%") : String(Int(tick))))</text>\n"
         }
         for (index, period) in periods.enumerated() {
             svg += "<text x=\"\(number(x(index)))\" y=\"\(number(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(period))</text>\n"
         }
         if let target {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\" stroke=\"#000000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
-            svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">target \(escape(show(target)))</text>\n"
+            svg += "<text x=\"\(number(left + plotWidth))\" y=\"\(number(y(target) - 5))\" text-anchor=\"end\" class=\"note\">\(escape(t.text("chart.target", ["value": show(target)])))</text>\n"
         }
         var endLabels: [(x: Double, y: Double, text: [String], colour: String)] = []
         for (n, line) in lines.enumerated() {

@@ -53,21 +53,26 @@ public enum ReportRenderer {
     }
 
     /// The mission report. With `trend` (built from this and earlier assessments), it gains
-    /// a chapter on progress since the earliest one.
+    /// a chapter on progress since the earliest one. Throws `UnsupportedLanguage` for a
+    /// language cbm has no texts for.
     public static func render(
         _ card: ScoreCard, catalog: Catalog, format: ReportFormat, language: String = LocalizedText.defaultLanguage,
         trend: TrendReport? = nil
     ) throws -> String {
-        let model = ReportModel(card: card, catalog: catalog, language: language, trend: trend)
+        let strings = try StringTable.forLanguage(language)
+        var model = ReportModel(card: card, catalog: catalog, language: language, trend: trend)
+        model.t = strings.templateTexts(html: format == .html, values: ["threshold": model.provisionalThreshold])
         return try render(model, template: "report.\(format.rawValue)")
     }
 
     /// The year-over-year report of several assessments of one country.
-    public static func renderTrend(_ trend: TrendReport, format: ReportFormat) throws -> String {
-        let title = "\(trend.country) — Coordinated Border Management reform progress"
-            + (trend.periods.count > 1 ? " \(trend.periods.first!)–\(trend.periods.last!)" : "")
-        let document = TrendDocument(title: title, generator: ReportModel.generatorName,
-                                     pageHeaderCSS: ReportModel.cssString(title), trend: TrendModel(trend))
+    public static func renderTrend(_ trend: TrendReport, format: ReportFormat, language: String = LocalizedText.defaultLanguage) throws -> String {
+        let strings = try StringTable.forLanguage(language)
+        let title = trend.periods.count > 1
+            ? strings.text("trend.document_title_span", ["country": trend.country, "first": trend.periods.first!, "last": trend.periods.last!])
+            : strings.text("trend.document_title", ["country": trend.country])
+        let document = TrendDocument(title: title, generator: ReportModel.generatorName, pageHeaderCSS: ReportModel.cssString(title),
+                                     language: language, t: strings.templateTexts(html: format == .html), trend: TrendModel(trend, strings: strings))
         return try render(document, template: "trend.\(format.rawValue)")
     }
 
@@ -99,6 +104,9 @@ struct TrendDocument {
     var title: String
     var generator: String
     var pageHeaderCSS: String
+    var language: String
+    /// cbm's own texts in the report's language, for the templates (`{{{t.trend.…}}}`).
+    var t: [String: Any]
     var trend: TrendModel
 }
 

@@ -7,7 +7,11 @@ import Foundation
 /// Only the `…SVG` fields are inserted as they are; `SVG` escapes all text inside them.
 struct ReportModel {
     struct AgencyRow { var id: String; var name: String; var answers: String }
-    struct QuestionnaireRow { var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool }
+    struct QuestionnaireRow {
+        var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool
+        /// "Title (id, version 2026.1)"
+        var name: String
+    }
     struct ScaleRow { var level: String; var name: String; var summary: String; var badge: String }
     struct DimensionLine { var title: String; var score: String; var level: String }
 
@@ -27,9 +31,13 @@ struct ReportModel {
         var gap: String
         var divergent: Bool
         var divergence: String
+        /// "≠ agencies differ by 2 levels"
+        var divergenceFlag: String
         var consensusNote: String?
         var descriptor: String?
         var nextLevel: String
+        /// "Next step (to level 3):"
+        var nextStepLabel: String
         var nextStep: String?
         var note: String?
         var responses: [ResponseRow]
@@ -59,9 +67,21 @@ struct ReportModel {
         var provisional: Bool
         var answeredText: String
         var heatmapSVG: String
+        /// "Score 2.5 (Initial) · target 4 · gap 1.5 · 5 of 6 applicable indicators answered"
+        var scoreLine: String
+        var heatmapCaption: String
         var hasWorkingGroup: Bool
         var indicators: [IndicatorBlock]
     }
+
+    /// The national and cross-border indexes as printed ("—" where nothing of that scope is answered).
+    struct SubIndexes: Sendable {
+        var national: String
+        var crossBorder: String
+        /// "National index 2.9 (what the country does on its own) · cross-border index 2.5 (what needs a neighbour)"
+        var line: String
+    }
+
     struct MaturitySection {
         var anchor: String
         var number: String
@@ -73,6 +93,13 @@ struct ReportModel {
         var levelName: String
         var badge: String
         var headline: String
+        /// "overall index (1–5), <questionnaire>"
+        var indexLabel: String
+        /// "Overall index: 2.6 of 5 — level 2 (Initial)"
+        var indexLine: String
+        /// The national and cross-border indexes, for a questionnaire whose indicators declare a scope.
+        var subIndexes: SubIndexes?
+        var radarCaption: String
         var radarSVG: String
         var dimensionRows: [DimensionBlock]
         var strongest: [DimensionLine]
@@ -126,6 +153,8 @@ struct ReportModel {
     struct PriorityRow {
         var rank: String; var questionnaire: String; var indicator: String; var title: String; var dimension: String
         var score: String; var target: String; var gap: String; var priority: String; var nextLevel: String; var nextStep: String
+        /// "To level 3: <next step>"
+        var toLevel: String
     }
     struct Phase { var name: String; var description: String; var items: [PriorityRow] }
     struct ItemRow { var questionnaire: String; var id: String; var title: String }
@@ -133,6 +162,8 @@ struct ReportModel {
     struct TocEntry { var anchor: String; var number: String; var title: String }
 
     var language: String
+    /// cbm's own texts in the report's language, for the templates (`{{{t.report.…}}}`).
+    var t: [String: Any] = [:]
     var title: String
     var country: String
     var period: String
@@ -166,12 +197,16 @@ struct ReportModel {
     var gapChapter: String
     var annexChapter: String
     var provisionalThreshold: String
+    /// "Arventa · period 2026"
+    var countryPeriod: String
     var trend: TrendModel?
     var trendChapter: String
     /// For the assessment of one border crossing point: "Crossing point Dovrak, facing Zelmar (Republic of Kestria)".
     var crossingPoint: String?
     /// For one crossing point: what the assessment covers and how to read it with the other side.
     var crossingPointMethod: String?
+    /// "Progress since 2024"
+    var progressTitle: String
 }
 
 extension ReportModel {
@@ -179,26 +214,29 @@ extension ReportModel {
 
     init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendReport? = nil) {
         self.language = language
+        let t = (try? StringTable.forLanguage(language)) ?? .english
         let info = card.assessment
         title = info.title
         country = info.country
         period = info.period
-        date = info.date
+        date = info.date.map(t.date)
         preparedBy = info.preparedBy
         notes = info.notes
         generator = Self.generatorName
         if let point = info.crossingPoint {
-            crossingPoint = "Crossing point \(point.name), facing \(point.facingCrossingPoint) (\(point.neighbourCountry))"
-            crossingPointMethod = "This assessment covers one border crossing point, \(point.name) (\(info.country)), not the whole country: its scores describe the practice at this post, and indicators decided nationally may be answered “not applicable”. Across the border it faces \(point.facingCrossingPoint) (\(point.neighbourCountry)). Cooperation at a crossing is shared, so read this report with the assessment of the other side: the command cbm compare shows both sides' levels for each indicator, the gap between them, and where each side's agencies disagree."
+            let names = ["name": point.name, "country": info.country, "facing": point.facingCrossingPoint, "neighbour": point.neighbourCountry]
+            crossingPoint = t.text("report.crossing_point.cover", names)
+            crossingPointMethod = t.text("report.crossing_point.method", names)
         } else {
             crossingPoint = nil
             crossingPointMethod = nil
         }
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
-        provisionalThreshold = Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")
+        provisionalThreshold = t.n(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%"))
+        countryPeriod = t.text("report.cover.country_period", ["country": info.country, "period": info.period])
 
         func agencyName(_ id: String?) -> String {
-            guard let id else { return "Working group (one answer)" }
+            guard let id else { return t["report.working_group_answer"] }
             return info.agencies.first { $0.id == id }?.name ?? id
         }
 
@@ -206,18 +244,19 @@ extension ReportModel {
         var answerCounts: [String: Int] = [:]
         for m in card.maturity { for i in m.indicators { for r in i.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         for c in card.compliance { for p in c.provisions { for r in p.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
-        agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: String(answerCounts[$0.id] ?? 0)) }
+        agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: t.integer(answerCounts[$0.id] ?? 0)) }
         hasAgencies = !agencies.isEmpty
         agencyNames = agencies.map(\.name).joined(separator: "; ")
 
-        questionnaires = (card.maturity.map { ($0.questionnaire, $0.title, "maturity", $0.version, $0.answeredVersion) }
-            + card.compliance.map { ($0.questionnaire, $0.title, "compliance", $0.version, $0.answeredVersion) })
+        questionnaires = (card.maturity.map { ($0.questionnaire, $0.title, QuestionnaireKind.maturity.label(t), $0.version, $0.answeredVersion) }
+            + card.compliance.map { ($0.questionnaire, $0.title, QuestionnaireKind.compliance.label(t), $0.version, $0.answeredVersion) })
             .map { id, title, kind, version, answered in
-                QuestionnaireRow(id: id, title: title, kind: kind, version: version, answeredVersion: answered ?? "not stated",
-                                 mismatch: answered.map { $0 != version } ?? false)
+                QuestionnaireRow(id: id, title: title, kind: kind, version: version, answeredVersion: answered ?? t["report.not_stated"],
+                                 mismatch: answered.map { $0 != version } ?? false,
+                                 name: t.text("report.questionnaire_name", ["title": title, "id": id, "version": version]))
             }
 
-        questionnaireNames = questionnaires.map { "\($0.title) (\($0.id), version \($0.version))" }.joined(separator: "; ")
+        questionnaireNames = questionnaires.map(\.name).joined(separator: "; ")
 
         let firstMaturity = card.maturity.first.flatMap { catalog.questionnaire($0.questionnaire, version: $0.version)?.maturity }
         scale = (firstMaturity?.scale ?? ScaleLevel.standard).map {
@@ -225,53 +264,55 @@ extension ReportModel {
         }
 
         // Chapters: 1 summary, 2 method, 3… findings per maturity questionnaire, then compliance, gaps, annexes.
-        var contents = [TocEntry(anchor: "summary", number: "1", title: "Executive summary"),
-                   TocEntry(anchor: "method", number: "2", title: "Method")]
+        var contents = [TocEntry(anchor: "summary", number: "1", title: t["report.toc.summary"]),
+                   TocEntry(anchor: "method", number: "2", title: t["report.toc.method"])]
         var chapter = 3
 
         maturity = card.maturity.map { score in
             let questionnaire = catalog.questionnaire(score.questionnaire, version: score.version)?.maturity
             let number = chapter
             chapter += 1
-            contents.append(TocEntry(anchor: "findings-\(score.questionnaire)", number: String(number), title: "Findings: \(score.title)"))
+            contents.append(TocEntry(anchor: "findings-\(score.questionnaire)", number: String(number), title: t.text("report.toc.findings", ["title": score.title])))
             return Self.maturitySection(score, questionnaire: questionnaire, number: number, agencies: info.agencies,
-                                        agencyName: agencyName, language: language)
+                                        agencyName: agencyName, t: t)
         }
         hasMaturity = !maturity.isEmpty
 
         let complianceChapter = String(chapter)
         self.complianceChapter = complianceChapter
         if !card.compliance.isEmpty {
-            contents.append(TocEntry(anchor: "compliance", number: String(chapter), title: "Convention compliance"))
+            contents.append(TocEntry(anchor: "compliance", number: String(chapter), title: t["report.toc.compliance"]))
             chapter += 1
         }
         var complianceNumber = 0
         compliance = card.compliance.map { score in
             complianceNumber += 1
             let questionnaire = catalog.questionnaire(score.questionnaire, version: score.version)?.compliance
-            return Self.complianceSection(score, questionnaire: questionnaire, number: "\(complianceChapter).\(complianceNumber)", language: language)
+            return Self.complianceSection(score, questionnaire: questionnaire, number: "\(complianceChapter).\(complianceNumber)", t: t)
         }
         hasCompliance = !compliance.isEmpty
-        Self.crossLink(maturity: &maturity, compliance: &compliance, card: card, catalog: catalog, language: language)
+        Self.crossLink(maturity: &maturity, compliance: &compliance, card: card, catalog: catalog, t: t)
 
-        self.trend = trend.map(TrendModel.init)
+        self.trend = trend.map { TrendModel($0, strings: t) }
         trendChapter = String(chapter)
+        progressTitle = t.text("report.toc.progress", ["period": trend?.periods.first ?? ""])
         if let trend, let first = trend.periods.first {
-            contents.append(TocEntry(anchor: "progress", number: String(chapter), title: "Progress since \(first)"))
+            contents.append(TocEntry(anchor: "progress", number: String(chapter), title: t.text("report.toc.progress", ["period": first])))
             chapter += 1
         }
         gapChapter = String(chapter)
-        contents.append(TocEntry(anchor: "gaps", number: String(chapter), title: "Gap analysis and roadmap"))
+        contents.append(TocEntry(anchor: "gaps", number: String(chapter), title: t["report.toc.gaps"]))
         chapter += 1
         annexChapter = String(chapter)
-        contents.append(TocEntry(anchor: "annexes", number: String(chapter), title: "Annexes"))
+        contents.append(TocEntry(anchor: "annexes", number: String(chapter), title: t["report.toc.annexes"]))
         toc = contents
 
         let rows = card.priorities.map { p in
             PriorityRow(rank: String(p.rank), questionnaire: p.questionnaire, indicator: p.indicator, title: p.indicatorTitle,
-                        dimension: p.dimensionTitle, score: Format.score(p.score), target: String(p.target), gap: Format.amount(p.gap),
-                        priority: Format.amount(p.priority), nextLevel: String(p.nextLevel),
-                        nextStep: p.nextStep ?? "The questionnaire gives no next step for this level.")
+                        dimension: p.dimensionTitle, score: t.score(p.score), target: String(p.target), gap: t.amount(p.gap),
+                        priority: t.amount(p.priority), nextLevel: String(p.nextLevel),
+                        nextStep: p.nextStep ?? t["report.no_next_step"],
+                        toLevel: t.text("report.to_level", ["level": String(p.nextLevel), "step": p.nextStep ?? t["report.no_next_step"]]))
         }
         priorities = rows
         topPriorities = Array(rows.prefix(5))
@@ -280,13 +321,13 @@ extension ReportModel {
         // priority, so that two gaps of the same priority never fall into different phases.
         let (first, second) = Self.phaseEnds(card.priorities.map(\.priority))
         phases = [
-            Phase(name: "Phase 1 — first 12 months",
-                  description: first > 5 ? "The five largest weighted gaps, and those of equal priority." : "The largest weighted gaps (up to five).",
+            Phase(name: t["report.phase1.name"],
+                  description: first > 5 ? t["report.phase1.tied"] : t["report.phase1.description"],
                   items: Array(rows[0..<first])),
-            Phase(name: "Phase 2 — one to three years",
-                  description: second - first > 10 ? "The next ten gaps, and those of equal priority." : "The next gaps (up to ten).",
+            Phase(name: t["report.phase2.name"],
+                  description: second - first > 10 ? t["report.phase2.tied"] : t["report.phase2.description"],
                   items: Array(rows[first..<second])),
-            Phase(name: "Phase 3 — three years and beyond", description: "The remaining gaps.", items: Array(rows[second...])),
+            Phase(name: t["report.phase3.name"], description: t["report.phase3.description"], items: Array(rows[second...])),
         ].filter { !$0.items.isEmpty }
 
         unansweredIndicators = card.maturity.flatMap { m in
@@ -317,7 +358,7 @@ extension ReportModel {
         }
         references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.joined(separator: "; ")) }
 
-        summaryParagraphs = Self.summary(card)
+        summaryParagraphs = Self.summary(card, t: t)
     }
 
     /// Where roadmap phases 1 and 2 end: after the 5th and the 15th gap, each moved down past
@@ -339,8 +380,9 @@ extension ReportModel {
 
     static func maturitySection(
         _ score: MaturityScore, questionnaire: MaturityQuestionnaire?, number: Int, agencies: [Agency],
-        agencyName: (String?) -> String, language: String
+        agencyName: (String?) -> String, t: StringTable
     ) -> MaturitySection {
+        let language = t.language
         // Agencies that answered this questionnaire, in declaration order, for the heat-maps.
         let answering = agencies.filter { agency in score.indicators.contains { $0.responses.contains { $0.agency == agency.id } } }
         // The "Working group" column: its single answer where it gave one, otherwise the level it agreed.
@@ -352,10 +394,10 @@ extension ReportModel {
             let definition = questionnaire?.dimension(d.id)
             let indicators = d.indicators.map { i in
                 indicatorBlock(i, definition: definition?.indicators.first { $0.id == i.id }, score: score,
-                               agencyName: agencyName, language: language)
+                               agencyName: agencyName, t: t)
             }
             var columns = answering.map(\.name)
-            if groupAnswers { columns.append("Working group") }
+            if groupAnswers { columns.append(t["chart.working_group"]) }
             let rows = d.indicators.map { i -> SVG.HeatRow in
                 var cells: [(text: String, level: Int?)] = answering.map { agency in
                     cell(i.responses.first { $0.agency == agency.id })
@@ -367,19 +409,26 @@ extension ReportModel {
                         cells.append(cell(i.responses.first { $0.agency == nil }))
                     }
                 }
-                return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
+                return SVG.HeatRow(label: i.title, cells: cells.map { ($0.text == "na" ? t["chart.cell_na"] : $0.text, $0.level) }, divergent: i.divergent)
             }
             let heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
-                                      title: "\(d.title): level given by each agency")
+                                      title: t.text("chart.heatmap_title", ["title": d.title]), strings: t)
+            let applicable = d.indicatorCount - d.notApplicableCount
+            let answeredText = t.counted(applicable, "report.answered_of", ["answered": t.integer(d.answeredCount)])
+                + (d.notApplicableCount > 0 ? t.counted(d.notApplicableCount, "report.not_applicable_count") : "")
+            let levelName = score.levelName(d.level) ?? t["report.not_scored"]
             return DimensionBlock(
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
-                summary: definition?.summary?.text(in: language), score: Format.score(d.score), level: Format.level(d.level, name: nil),
-                levelName: score.levelName(d.level) ?? "not scored", badge: badge(d.level), target: String(d.target),
-                gap: Format.amount(d.gap), coverage: Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%"),
+                summary: definition?.summary?.text(in: language), score: t.score(d.score), level: Format.level(d.level, name: nil),
+                levelName: levelName, badge: badge(d.level), target: String(d.target),
+                gap: t.amount(d.gap), coverage: t.n(Format.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")),
                 provisional: d.provisional,
-                answeredText: "\(d.answeredCount) of \(d.indicatorCount - d.notApplicableCount) applicable indicators answered"
-                    + (d.notApplicableCount > 0 ? " (\(d.notApplicableCount) not applicable)" : ""),
-                heatmapSVG: heatmap, hasWorkingGroup: groupAnswers, indicators: indicators)
+                answeredText: answeredText,
+                heatmapSVG: heatmap,
+                scoreLine: t.text("report.dimension.score_line", ["score": t.score(d.score), "level": levelName, "target": String(d.target),
+                                                                  "gap": t.amount(d.gap), "answered": answeredText]),
+                heatmapCaption: groupAnswers ? t["report.dimension.heatmap_caption_group"] : t["report.dimension.heatmap_caption"],
+                hasWorkingGroup: groupAnswers, indicators: indicators)
         }
         let scored = score.dimensions.filter { $0.score != nil }
         let ranked = scored.enumerated().sorted { a, b in
@@ -387,32 +436,41 @@ extension ReportModel {
         }.map(\.element)
         let take = scored.count >= 4 ? 2 : 1
         func line(_ d: DimensionScore) -> DimensionLine {
-            DimensionLine(title: d.title, score: Format.score(d.score), level: Format.level(d.level, name: score.levelName(d.level)))
+            DimensionLine(title: d.title, score: t.score(d.score), level: Format.level(d.level, name: score.levelName(d.level)))
         }
         let provisional = score.dimensions.filter(\.provisional)
         let divergent = dimensions.flatMap(\.indicators).filter(\.divergent)
         let answeredCount = score.indicators.filter { $0.status == .answered }.count
         let radar = SVG.radar(score.dimensions.map { SVG.RadarAxis(label: $0.title, score: $0.score, target: Double($0.target)) },
-                              id: "radar-\(score.questionnaire)", title: "\(score.title): dimension scores against targets")
+                              id: "radar-\(score.questionnaire)", title: t.text("chart.radar_title", ["title": score.title]), strings: t)
         let headline: String
         if let index = score.index {
-            headline = "Overall index \(Format.score(index)) of 5 — level \(Format.level(score.level, name: score.levelName(score.level))), from \(answeredCount) of \(score.indicators.count) indicators answered."
+            headline = t.counted(score.indicators.count, "report.findings.headline", [
+                "index": t.score(index), "level": Format.level(score.level, name: score.levelName(score.level)), "answered": t.integer(answeredCount)])
         } else {
-            headline = "No indicator of this questionnaire has been answered yet, so no index can be given."
+            headline = t["report.findings.no_index"]
         }
         return MaturitySection(
             anchor: "findings-\(score.questionnaire)", number: String(number), id: score.questionnaire, title: score.title, version: score.version,
-            index: Format.score(score.index), level: Format.level(score.level, name: nil),
-            levelName: score.levelName(score.level) ?? "not scored", badge: badge(score.level), headline: headline, radarSVG: radar,
+            index: t.score(score.index), level: Format.level(score.level, name: nil),
+            levelName: score.levelName(score.level) ?? t["report.not_scored"], badge: badge(score.level), headline: headline,
+            indexLabel: t.text("report.summary.index_label", ["title": score.title]),
+            indexLine: t.text("report.summary.index_line", ["index": t.score(score.index), "level": Format.level(score.level, name: nil),
+                                                            "name": score.levelName(score.level) ?? t["report.not_scored"], "title": score.title]),
+            subIndexes: score.indicators.contains { $0.scope != nil } ? SubIndexes(
+                national: t.score(score.nationalIndex), crossBorder: t.score(score.crossBorderIndex),
+                line: t.text("report.summary.sub_index_line", ["national": t.score(score.nationalIndex), "cross_border": t.score(score.crossBorderIndex)])) : nil,
+            radarCaption: t.text("report.summary.radar_caption", ["title": score.title, "chapter": String(number)]),
+            radarSVG: radar,
             dimensionRows: dimensions,
             strongest: ranked.prefix(take).map(line), weakest: ranked.suffix(take).reversed().map(line),
-            strongestText: ranked.prefix(take).map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
-            weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(Format.score($0.score)))" }.joined(separator: "; "),
+            strongestText: ranked.prefix(take).map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
+            weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
             provisionalNote: provisional.isEmpty ? nil
-                : "Provisional (fewer than \(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")) of applicable indicators answered): "
-                    + provisional.map(\.title).joined(separator: ", ") + ".",
+                : t.text("report.findings.provisional", ["threshold": t.n(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")),
+                                                          "list": provisional.map(\.title).joined(separator: ", ")]),
             divergenceNote: divergent.isEmpty ? nil
-                : "Agencies disagree by two levels or more on \(counted(divergent.count, "indicator")) of \(score.indicators.count).",
+                : t.counted(divergent.count, "report.findings.divergence", ["total": t.integer(score.indicators.count)]),
             divergent: divergent, hasDivergent: !divergent.isEmpty, dimensions: dimensions)
     }
 
@@ -426,75 +484,92 @@ extension ReportModel {
     }
 
     static func indicatorBlock(
-        _ i: IndicatorScore, definition: Indicator?, score: MaturityScore, agencyName: (String?) -> String, language: String
+        _ i: IndicatorScore, definition: Indicator?, score: MaturityScore, agencyName: (String?) -> String, t: StringTable
     ) -> IndicatorBlock {
+        let language = t.language
         let statusText: String
         switch i.status {
-        case .answered: statusText = "Level \(Format.level(i.level, name: score.levelName(i.level))) — score \(Format.score(i.score)), target \(i.target), gap \(Format.amount(i.gap))"
-        case .notApplicable: statusText = "Not applicable"
-        case .unanswered: statusText = "Not answered" + (i.responses.isEmpty ? "" : " (the agencies could not say)")
+        case .answered:
+            statusText = t.text("report.indicator.status", ["level": Format.level(i.level, name: score.levelName(i.level)), "score": t.score(i.score),
+                                                            "target": String(i.target), "gap": t.amount(i.gap)])
+        case .notApplicable: statusText = t["report.indicator.not_applicable"]
+        case .unanswered: statusText = i.responses.isEmpty ? t["report.indicator.not_answered"] : t["report.indicator.could_not_say"]
         }
         var consensusNote: String?
         if let consensus = i.consensus {
-            consensusNote = "The working group agreed level \(consensus)"
-                + (i.median.map { "; the agencies' median was \(Format.score($0))" } ?? "") + "."
-            if i.consensusOutsideResponses { consensusNote! += " The agreed level lies outside the range of the agencies' own answers." }
+            consensusNote = i.median.map { t.text("report.indicator.consensus_median", ["level": String(consensus), "median": t.score($0)]) }
+                ?? t.text("report.indicator.consensus", ["level": String(consensus)])
+            if i.consensusOutsideResponses { consensusNote! += " " + t["report.indicator.consensus_outside"] }
         }
-        let views = i.responses.map { "\(agencyName($0.agency)): \($0.value == "unknown" ? "?" : $0.value)" }.joined(separator: "; ")
+        func value(_ raw: String) -> String {
+            switch raw {
+            case "na": return t["report.value.na"]
+            case "unknown": return t["report.value.unknown"]
+            default: return raw
+            }
+        }
+        let views = i.responses.map { "\(agencyName($0.agency)): \($0.value == "unknown" ? "?" : value($0.value))" }.joined(separator: "; ")
         return IndicatorBlock(
             anchor: "ind-\(score.questionnaire)-\(i.id)", id: i.id, title: i.title,
             question: definition?.question.text(in: language) ?? "", answered: i.status == .answered, statusText: statusText,
-            score: Format.score(i.score), level: Format.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
-            badge: badge(i.level), target: String(i.target), gap: Format.amount(i.gap), divergent: i.divergent,
-            divergence: i.divergence.map(String.init) ?? Format.missing, consensusNote: consensusNote,
+            score: t.score(i.score), level: Format.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
+            badge: badge(i.level), target: String(i.target), gap: t.amount(i.gap), divergent: i.divergent,
+            divergence: i.divergence.map(String.init) ?? Format.missing,
+            divergenceFlag: t.counted(i.divergence ?? 0, "report.indicator.divergence_flag"), consensusNote: consensusNote,
             descriptor: i.level.flatMap { definition?.levels[$0]?.text(in: language) },
-            nextLevel: String(min(5, (i.level ?? 0) + 1)), nextStep: (i.gap ?? 0) > 0 ? i.nextStep : nil, note: i.note,
-            responses: i.responses.map { ResponseRow(agency: agencyName($0.agency), value: $0.value, evidence: $0.evidence, comment: $0.comment) },
-            hasResponses: !i.responses.isEmpty, views: views.isEmpty ? "no answer" : views,
+            nextLevel: String(min(5, (i.level ?? 0) + 1)),
+            nextStepLabel: t.text("report.indicator.next_step", ["level": String(min(5, (i.level ?? 0) + 1))]), nextStep: (i.gap ?? 0) > 0 ? i.nextStep : nil, note: i.note,
+            responses: i.responses.map { ResponseRow(agency: agencyName($0.agency), value: value($0.value), evidence: $0.evidence, comment: $0.comment) },
+            hasResponses: !i.responses.isEmpty, views: views.isEmpty ? t["report.no_answer"] : views,
             references: definition?.references.map(\.citation).joined(separator: "; ") ?? "")
     }
 
     // MARK: Compliance
 
-    static func complianceSection(_ score: ComplianceScore, questionnaire: ComplianceQuestionnaire?, number: String, language: String) -> ComplianceSection {
-        let sectionTitles = Dictionary(uniqueKeysWithValues: score.sections.map { ($0.id, $0.title) })
+    /// "fully implemented", or "between statuses (1.5 points)" for a median between two.
+    static func statusText(_ p: ProvisionScore, _ t: StringTable) -> String {
+        p.consolidated?.label(t) ?? (p.points.map { t.text("report.between_statuses", ["points": t.amount($0)]) } ?? t["report.not_answered"])
+    }
+
+    static func complianceSection(_ score: ComplianceScore, questionnaire: ComplianceQuestionnaire?, number: String, t: StringTable) -> ComplianceSection {
+        let language = t.language
         let sectionBars = score.sections.map { SVG.Bar(label: $0.title, value: $0.rate) }
         let obligationBars = [
-            SVG.Bar(label: "Binding provisions (\(score.binding.answered) answered)", value: score.binding.rate),
-            SVG.Bar(label: "Best-endeavour provisions (\(score.bestEndeavour.answered) answered)", value: score.bestEndeavour.rate, hatched: true),
+            SVG.Bar(label: t.text("chart.binding_bar", ["answered": t.integer(score.binding.answered)]), value: score.binding.rate),
+            SVG.Bar(label: t.text("chart.best_endeavour_bar", ["answered": t.integer(score.bestEndeavour.answered)]), value: score.bestEndeavour.rate, hatched: true),
         ]
         func row(_ p: ProvisionScore) -> ProvisionRow {
             let definition = questionnaire?.provision(p.id)
-            let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
             let evidence = p.responses.compactMap { $0.evidence }.joined(separator: " / ")
-            return ProvisionRow(id: p.id, title: p.title, obligation: p.obligation.label + (p.transitional ? " (transitional)" : ""),
-                                status: status, category: p.category ?? "", date: p.date ?? "", evidence: evidence,
+            return ProvisionRow(id: p.id, title: p.title,
+                                obligation: p.obligation.label(t) + (p.transitional ? " (\(t["obligation.transitional"]))" : ""),
+                                status: statusText(p, t), category: p.category ?? "", date: p.date.map(t.date) ?? "", evidence: evidence,
                                 requirement: definition?.requirement.text(in: language) ?? "")
         }
         let full = score.statusCounts[.full] ?? 0
-        let headline = score.rate.map {
-            "Compliance rate \(Format.percent($0))"
-                + (score.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(score.binding.rate)), best-endeavour \(Format.percent(score.bestEndeavour.rate)))")
-                + "; \(full) of \(score.summary.applicable) applicable provisions fully implemented; \(Format.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%")) answered."
-        } ?? "No provision of this checklist has been answered yet."
-        _ = sectionTitles
+        let headline = score.rate.map { rate -> String in
+            let values = ["rate": t.percent(rate), "binding": t.percent(score.binding.rate), "best": t.percent(score.bestEndeavour.rate),
+                          "full": t.integer(full), "coverage": t.n(Format.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%"))]
+            return t.counted(score.summary.applicable, score.bestEndeavour.rate == nil ? "report.compliance.headline" : "report.compliance.headline_split", values)
+        } ?? t["report.compliance.none"]
         return ComplianceSection(
             anchor: "compliance-\(score.questionnaire)", number: number, id: score.questionnaire, title: score.title,
             instrument: questionnaire?.instrument.map { instrument in
-                [instrument.name.text(in: language), instrument.body, instrument.adopted.map { "adopted \($0)" }, instrument.inForce.map { "in force \($0)" }]
+                [instrument.name.text(in: language), instrument.body, instrument.adopted.map { t.text("show.adopted", ["date": t.date($0)]) },
+                 instrument.inForce.map { t.text("show.in_force", ["date": t.date($0)]) }]
                     .compactMap { $0 }.joined(separator: ", ")
             } ?? "",
-            headline: headline, rate: Format.percent(score.rate), coverage: Format.percent(score.coverage),
-            bindingRate: Format.percent(score.binding.rate), bestEndeavourRate: Format.percent(score.bestEndeavour.rate),
-            counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label, count: String(score.statusCounts[$0] ?? 0)) },
-            sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: "\(score.title): compliance rate by section"),
-            obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: "\(score.title): binding and best-endeavour provisions"),
+            headline: headline, rate: t.percent(score.rate), coverage: t.percent(score.coverage),
+            bindingRate: t.percent(score.binding.rate), bestEndeavourRate: t.percent(score.bestEndeavour.rate),
+            counts: ComplianceStatus.allCases.map { StatusCount(label: $0.label(t), count: t.integer(score.statusCounts[$0] ?? 0)) },
+            sectionsSVG: SVG.bars(sectionBars, id: "bars-\(score.questionnaire)", title: t.text("chart.bars_title", ["title": score.title]), strings: t),
+            obligationSVG: score.bestEndeavour.applicable == 0 || score.binding.applicable == 0 ? "" : SVG.bars(obligationBars, id: "obl-\(score.questionnaire)", title: t.text("chart.obligation_title", ["title": score.title]), strings: t),
             hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
-                SectionRow(id: $0.id, title: $0.title, rate: Format.percent($0.rate),
-                           coverage: Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%"),
-                           answered: "\($0.summary.answered) of \($0.summary.applicable)",
-                           binding: Format.percent($0.binding.rate), bestEndeavour: Format.percent($0.bestEndeavour.rate))
+                SectionRow(id: $0.id, title: $0.title, rate: t.percent($0.rate),
+                           coverage: t.n(Format.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                           answered: t.text("report.of", ["part": t.integer($0.summary.answered), "whole": t.integer($0.summary.applicable)]),
+                           binding: t.percent($0.binding.rate), bestEndeavour: t.percent($0.bestEndeavour.rate))
             },
             notMet: score.notFullyMet.map(row), hasNotMet: !score.notFullyMet.isEmpty,
             unanswered: score.provisions.filter { $0.status == .unanswered && $0.obligation.counts }.map(row),
@@ -510,16 +585,16 @@ extension ReportModel {
     /// indicator they name, with the provision's status and the indicator's level, so that a
     /// reader sees, for example, the single-window provision next to the single-window level.
     static func crossLink(
-        maturity: inout [MaturitySection], compliance: inout [ComplianceSection], card: ScoreCard, catalog: Catalog, language: String
+        maturity: inout [MaturitySection], compliance: inout [ComplianceSection], card: ScoreCard, catalog: Catalog, t: StringTable
     ) {
         var indicatorLevels: [String: (title: String, text: String)] = [:]
         for m in card.maturity {
             for i in m.indicators {
                 let level: String
                 switch i.status {
-                case .answered: level = "level \(Format.level(i.level, name: m.levelName(i.level))) (score \(Format.score(i.score)))"
-                case .notApplicable: level = "not applicable"
-                case .unanswered: level = "not answered"
+                case .answered: level = t.text("report.link_level", ["level": Format.level(i.level, name: m.levelName(i.level)), "score": t.score(i.score)])
+                case .notApplicable: level = t["report.not_applicable"]
+                case .unanswered: level = t["report.not_answered"]
                 }
                 indicatorLevels["\(m.questionnaire)/\(i.id)"] = (i.title, level)
             }
@@ -530,7 +605,7 @@ extension ReportModel {
             var linksByProvision: [String: [LinkText]] = [:]
             for p in c.provisions {
                 guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
-                let status = p.consolidated?.label ?? (p.points.map { "between statuses (\(Format.amount($0)) points)" } ?? "not answered")
+                let status = statusText(p, t)
                 for link in provision.related {
                     provisionsByIndicator[link.text, default: []].append((c.title, "\(p.id) \(p.title) (\(status))"))
                     if let indicator = indicatorLevels[link.text] {
@@ -568,38 +643,42 @@ extension ReportModel {
 
     // MARK: Summary
 
-    static func summary(_ card: ScoreCard) -> [String] {
+    static func summary(_ card: ScoreCard, t: StringTable) -> [String] {
         var paragraphs: [String] = []
         for m in card.maturity {
             guard let index = m.index else {
-                paragraphs.append("\(m.title): no indicator has been answered yet.")
+                paragraphs.append(t.text("report.summary.not_answered", ["title": m.title]))
                 continue
             }
             let scored = m.dimensions.filter { $0.score != nil }.sorted { $0.score! > $1.score! }
-            var text = "\(card.assessment.country) reaches an overall index of \(Format.score(index)) out of 5 on the \(m.title) (level \(Format.level(m.level, name: m.levelName(m.level)))), across \(counted(scored.count, "scored dimension"))."
+            var text = t.counted(scored.count, "report.summary.index", [
+                "country": card.assessment.country, "index": t.score(index), "title": m.title,
+                "level": Format.level(m.level, name: m.levelName(m.level))])
             if scored.count >= 2 {
                 let best = scored.first!, worst = scored.last!
-                text += " The strongest dimension is \(best.title) (\(Format.score(best.score))); the weakest is \(worst.title) (\(Format.score(worst.score)))."
+                text += " " + t.text("report.summary.strongest", ["best": best.title, "best_score": t.score(best.score),
+                                                                  "worst": worst.title, "worst_score": t.score(worst.score)])
             }
             let divergent = m.indicators.filter(\.divergent).count
             if divergent > 0 {
-                text += " The agencies' own answers differ by two levels or more on \(counted(divergent, "indicator")): these are listed in the findings and deserve a joint discussion."
+                text += " " + t.counted(divergent, "report.summary.divergent")
             }
             let belowTarget = m.dimensions.filter { ($0.gap ?? 0) > 0 }.count
+            let total = ["total": t.integer(m.dimensions.count)]
             switch belowTarget {
-            case 0: text += " Every dimension has reached its target."
-            case m.dimensions.count: text += m.dimensions.count == 1 ? " The dimension is below its target." : " All \(m.dimensions.count) dimensions are below their targets."
-            case 1: text += " 1 of \(m.dimensions.count) dimensions is below its target."
-            default: text += " \(belowTarget) of \(m.dimensions.count) dimensions are below their targets."
+            case 0: text += " " + t["report.summary.all_met"]
+            case m.dimensions.count: text += " " + (m.dimensions.count == 1 ? t["report.summary.one_below"] : t.counted(m.dimensions.count, "report.summary.all_below"))
+            default: text += " " + t.counted(belowTarget, "report.summary.some_below", total)
             }
             paragraphs.append(text)
         }
         for c in card.compliance {
             if let rate = c.rate {
-                let split = c.bestEndeavour.rate == nil ? "" : " (binding provisions \(Format.percent(c.binding.rate)), best-endeavour \(Format.percent(c.bestEndeavour.rate)))"
-                paragraphs.append("\(c.title): compliance rate \(Format.percent(rate))\(split), with \(c.statusCounts[.full] ?? 0) of \(c.summary.applicable) applicable provisions fully implemented and \(c.notFullyMet.count) not yet fully met.")
+                let values = ["title": c.title, "rate": t.percent(rate), "binding": t.percent(c.binding.rate), "best": t.percent(c.bestEndeavour.rate),
+                              "full": t.integer(c.statusCounts[.full] ?? 0), "not_met": t.integer(c.notFullyMet.count)]
+                paragraphs.append(t.counted(c.summary.applicable, c.bestEndeavour.rate == nil ? "report.summary.compliance" : "report.summary.compliance_split", values))
             } else {
-                paragraphs.append("\(c.title): not answered yet.")
+                paragraphs.append(t.text("report.summary.compliance_none", ["title": c.title]))
             }
         }
         return paragraphs

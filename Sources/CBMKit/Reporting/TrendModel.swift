@@ -28,7 +28,7 @@ struct TrendModel {
         var missing: [Row]
         var hasMissing: Bool
     }
-    struct ComplianceBlock { var id: String; var title: String; var row: Row; var sections: [Row] }
+    struct ComplianceBlock { var id: String; var title: String; var row: Row; var sections: [Row]; var sectionsHeading: String }
     struct ChangeItem { var id: String; var text: String }
     struct ChangeBlock {
         var questionnaire: String
@@ -37,6 +37,8 @@ struct TrendModel {
         var period: String
         var items: [ChangeItem]
         var hasItems: Bool
+        /// "cbm-core: version 2024.1 → 2026.1 (from 2026)"
+        var heading: String
     }
     struct AssessmentRow { var period: String; var title: String; var date: String }
 
@@ -54,163 +56,184 @@ struct TrendModel {
     var changes: [ChangeBlock]
     var hasChanges: Bool
     var regressionThreshold: String
+    /// "Arventa · 3 assessments, 2024 to 2026"
+    var coverLine: String
+    /// The progress-to-target note under each dimension table.
+    var progressNote: String
 }
 
 extension TrendModel {
-    init(_ trend: TrendReport) {
+    init(_ trend: TrendReport, strings t: StringTable = .english) {
         country = trend.country
         firstPeriod = trend.periods.first ?? ""
         lastPeriod = trend.periods.last ?? ""
         periods = trend.periods.map { Cell(text: $0) }
         periodCount = String(trend.periods.count)
-        regressionThreshold = Format.amount(-Trend.regressionAt)
-        assessments = trend.assessments.map { AssessmentRow(period: $0.period, title: $0.title, date: $0.date ?? "") }
+        regressionThreshold = t.n(Format.amount(-Trend.regressionAt))
+        coverLine = t.counted(trend.periods.count, "trend.cover_line", ["country": trend.country, "first": trend.periods.first ?? "",
+                                                                        "last": trend.periods.last ?? ""])
+        progressNote = t.text("trend.progress_note", ["threshold": regressionThreshold])
+        assessments = trend.assessments.map { AssessmentRow(period: $0.period, title: $0.title, date: $0.date.map(t.date) ?? "") }
 
         maturity = trend.maturity.map { m in
-            let dimensions = m.dimensions.map { Self.row($0, periods: trend.periods, percent: false) }
-            let indicators = m.indicators.map { Self.row($0, periods: trend.periods, percent: false) }
+            let dimensions = m.dimensions.map { Self.row($0, periods: trend.periods, percent: false, t: t) }
+            let indicators = m.indicators.map { Self.row($0, periods: trend.periods, percent: false, t: t) }
             let smallMultiples = m.dimensions.map { d in
                 SmallChart(title: d.title, svg: SVG.lineChart(
                     lines: [SVG.Line(label: d.title, values: d.series.values)], periods: trend.periods, scale: 1...5, percent: false,
                     target: d.series.target.map(Double.init), width: 330, height: 190,
-                    id: "trend-\(m.questionnaire)-\(d.id)", title: "\(d.title): score by period"))
+                    id: "trend-\(m.questionnaire)-\(d.id)", title: t.text("chart.score_by_period", ["title": d.title]), strings: t))
             }
             let overview = SVG.lineChart(
-                lines: [SVG.Line(label: "Overall index", values: m.index.values)], periods: trend.periods, scale: 1...5, percent: false,
-                id: "trend-\(m.questionnaire)-index", title: "\(m.title): overall index by period")
+                lines: [SVG.Line(label: t["trend.overall_index"], values: m.index.values)], periods: trend.periods, scale: 1...5, percent: false,
+                id: "trend-\(m.questionnaire)-index", title: t.text("chart.index_by_period", ["title": m.title]), strings: t)
             let regressions = (m.dimensions + m.indicators).filter { !$0.series.regressions.isEmpty }
-                .map { Self.row($0, periods: trend.periods, percent: false) }
+                .map { Self.row($0, periods: trend.periods, percent: false, t: t) }
             // Items that some period's version did not have, or that were not scored in some period.
             let missing = indicators.filter { row in row.cells.contains { $0.text == Format.missing } }
-            let versions = zip(trend.periods, m.versions).map { "\($0): \($1 ?? "not answered")" }.joined(separator: "; ")
+            let versions = zip(trend.periods, m.versions).map { "\($0): \($1 ?? t["report.not_answered"])" }.joined(separator: "; ")
             return MaturityBlock(id: m.questionnaire, title: m.title, versions: versions,
-                                 index: Self.row(TrendItem(id: "index", title: "Overall index", dimension: nil, series: m.index), periods: trend.periods, percent: false),
+                                 index: Self.row(TrendItem(id: "index", title: t["trend.overall_index"], dimension: nil, series: m.index), periods: trend.periods, percent: false, t: t),
                                  overviewSVG: overview, smallMultiples: smallMultiples, dimensions: dimensions, indicators: indicators,
                                  regressions: regressions, hasRegressions: !regressions.isEmpty, missing: missing, hasMissing: !missing.isEmpty)
         }
         compliance = trend.compliance.map { c in
             ComplianceBlock(id: c.questionnaire, title: c.title,
-                            row: Self.row(TrendItem(id: c.questionnaire, title: c.title, dimension: nil, series: c.rates), periods: trend.periods, percent: true),
-                            sections: c.sections.map { Self.row($0, periods: trend.periods, percent: true) })
+                            row: Self.row(TrendItem(id: c.questionnaire, title: c.title, dimension: nil, series: c.rates), periods: trend.periods, percent: true, t: t),
+                            sections: c.sections.map { Self.row($0, periods: trend.periods, percent: true, t: t) },
+                            sectionsHeading: t.text("trend.by_section", ["title": c.title]))
         }
         hasCompliance = !compliance.isEmpty
         complianceSVG = SVG.lineChart(
             lines: trend.compliance.map { SVG.Line(label: $0.questionnaire, values: $0.rates.values) }, periods: trend.periods,
-            scale: 0...1, percent: true, id: "trend-compliance", title: "Compliance rate of each convention checklist by period")
+            scale: 0...1, percent: true, id: "trend-compliance", title: t["chart.compliance_by_period"], strings: t)
         changes = trend.changes.map { change in
-            let items = change.added.map { ChangeItem(id: $0.id, text: "added: \($0.title)") }
-                + change.removed.map { ChangeItem(id: $0.id, text: "removed: \($0.title)") }
-                + change.renamed.map { ChangeItem(id: $0.id, text: "renamed from “\($0.oldTitle)” to “\($0.newTitle)”") }
+            let items = change.added.map { ChangeItem(id: $0.id, text: t.text("trend.added", ["title": $0.title])) }
+                + change.removed.map { ChangeItem(id: $0.id, text: t.text("trend.removed", ["title": $0.title])) }
+                + change.renamed.map { ChangeItem(id: $0.id, text: t.text("trend.renamed", ["old": $0.oldTitle, "new": $0.newTitle])) }
             return ChangeBlock(questionnaire: change.questionnaire, fromVersion: change.fromVersion, toVersion: change.toVersion,
-                               period: change.period, items: items, hasItems: !items.isEmpty)
+                               period: change.period, items: items, hasItems: !items.isEmpty,
+                               heading: t.text("trend.change_heading", ["questionnaire": change.questionnaire, "from": change.fromVersion,
+                                                                        "to": change.toVersion, "period": change.period]))
         }
         hasChanges = !changes.isEmpty
-        summaryParagraphs = Self.summary(trend)
+        summaryParagraphs = Self.summary(trend, t: t)
     }
 
-    static func show(_ value: Double?, percent: Bool) -> String {
-        Format.withMinus(percent ? Format.percent(value) : Format.score(value))
+    static func show(_ value: Double?, percent: Bool, t: StringTable = .english) -> String {
+        t.n(Format.withMinus(percent ? Format.percent(value) : Format.score(value)))
     }
 
     /// The difference between two values as shown, computed from the shown text (so that it
     /// always equals what a reader gets by subtracting them); percentages in points.
-    static func change(from old: Double?, to new: Double?, percent: Bool) -> String {
+    static func change(from old: Double?, to new: Double?, percent: Bool, t: StringTable = .english) -> String {
         guard old != nil, new != nil,
               let text = Format.shownChange(from: show(old, percent: percent), to: show(new, percent: percent)) else { return Format.missing }
-        return percent ? text + " points" : text
+        return percent ? t.text("trend.points", ["n": t.n(text)]) : t.n(text)
     }
 
     /// The change from the first value shown to the value of the latest period; "—" when the
     /// latest period has none (the item was not answered then) or only one value is shown.
-    static func change(_ series: Series, percent: Bool) -> String {
+    static func change(_ series: Series, percent: Bool, t: StringTable = .english) -> String {
         guard let last = series.values.last, last != nil, series.values.compactMap({ $0 }).count >= 2 else { return Format.missing }
-        return change(from: series.first, to: series.latest, percent: percent)
+        return change(from: series.first, to: series.latest, percent: percent, t: t)
     }
 
-    static func row(_ item: TrendItem, periods: [String], percent: Bool) -> Row {
+    static func row(_ item: TrendItem, periods: [String], percent: Bool, t: StringTable = .english) -> Row {
         let series = item.series
         let progress: String
         let latestShown = (series.values.last ?? nil) != nil && series.values.compactMap({ $0 }).count >= 2
         if !latestShown {
             progress = Format.missing
         } else if series.targetMetAtBaseline {
-            progress = "target met at start"
+            progress = t["trend.target_met_at_start"]
         } else if series.progress != nil, let target = series.target,
                   let first = Format.hundredths(show(series.first, percent: false))?.value,
                   let latest = Format.hundredths(show(series.latest, percent: false))?.value, Int64(target) * 100 > first {
             // From the values as shown, like the change, so that a reader can check it.
             let value = Double(latest - first) / Double(Int64(target) * 100 - first)
-            progress = Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%"))
+            progress = t.n(Format.withMinus(Format.percent(value).replacingOccurrences(of: ".0%", with: "%")))
         } else {
             progress = Format.missing
         }
         let regressionText = series.regressions.compactMap { period -> String? in
             guard let index = periods.firstIndex(of: period), index > 0, series.deltas[index] != nil else { return nil }
-            return "\(change(from: series.values[index - 1], to: series.values[index], percent: percent)) in \(period)"
+            return t.text("trend.drop_in", ["change": change(from: series.values[index - 1], to: series.values[index], percent: percent, t: t), "period": period])
         }.joined(separator: ", ")
         return Row(id: item.id, title: item.title, dimension: item.dimension ?? "",
-                   cells: series.values.map { Cell(text: show($0, percent: percent)) },
-                   change: change(series, percent: percent), target: series.target.map(String.init) ?? "",
+                   cells: series.values.map { Cell(text: show($0, percent: percent, t: t)) },
+                   change: change(series, percent: percent, t: t), target: series.target.map(String.init) ?? "",
                    progress: progress, regressed: !series.regressions.isEmpty, regressionText: regressionText)
     }
 
-    static func summary(_ trend: TrendReport) -> [String] {
+    static func summary(_ trend: TrendReport, t: StringTable = .english) -> [String] {
         guard trend.periods.count >= 2 else {
-            return ["Only one assessment (\(trend.periods.first ?? "")) was given, so there is no change to report yet. Give the files of earlier years too to see progress."]
+            return [t.text("trend.summary.one_period", ["period": trend.periods.first ?? ""])]
         }
         var paragraphs: [String] = []
-        let span = "\(trend.periods.first!) to \(trend.periods.last!)"
+        let span = ["first_period": trend.periods.first!, "last_period": trend.periods.last!, "country": trend.country]
         for m in trend.maturity {
-            let first = show(m.index.first, percent: false), latest = show(m.index.latest, percent: false)
+            let first = show(m.index.first, percent: false, t: t), latest = show(m.index.latest, percent: false, t: t)
+            var values = span
+            values["title"] = m.title
+            values["first"] = first
+            values["latest"] = latest
             var text: String
             if first == latest {
-                text = "From \(span), the \(m.title) index of \(trend.country) stayed at \(latest)."
+                text = t.text("trend.summary.index_same", values)
             } else {
-                text = "From \(span), the \(m.title) index of \(trend.country) went from \(first) to \(latest)"
-                    + " (\(change(from: m.index.first, to: m.index.latest, percent: false)))."
+                values["change"] = change(from: m.index.first, to: m.index.latest, percent: false, t: t)
+                text = t.text("trend.summary.index_change", values)
             }
             let changes = m.dimensions.map { d in (d, change(d.series, percent: false)) }
             let improved = changes.filter { $0.1.hasPrefix("+") }
                 .sorted { (Format.hundredths($0.1)?.value ?? 0) > (Format.hundredths($1.1)?.value ?? 0) }
+            let total = ["total": t.integer(m.dimensions.count)]
             if let best = improved.first {
-                text += " \(improved.count) of \(m.dimensions.count) dimensions improved"
-                    + (improved.count == 1 ? ": \(best.0.title) (\(best.1))." : ", most of all \(best.0.title) (\(best.1)).")
+                let values = total.merging(["title": best.0.title, "change": t.n(best.1)]) { a, _ in a }
+                text += " " + (improved.count == 1 ? t.text("trend.summary.one_improved", values) : t.counted(improved.count, "trend.summary.improved", values))
             } else {
-                text += " No dimension improved."
+                text += " " + t["trend.summary.none_improved"]
             }
             let regressed = m.dimensions.filter { !$0.series.regressions.isEmpty }
             if !regressed.isEmpty {
-                text += " Regression (a drop of 0.5 or more in one period): " + regressed.map { d in
-                    "\(d.title) in \(d.series.regressions.joined(separator: ", "))"
-                }.joined(separator: "; ") + "."
+                text += " " + t.text("trend.summary.regression", ["list": regressed.map { d in
+                    t.text("trend.summary.regression_item", ["title": d.title, "periods": d.series.regressions.joined(separator: ", ")])
+                }.joined(separator: "; ")])
             }
             let met = m.dimensions.filter { d in
                 guard let latest = d.series.latest, let target = d.series.target else { return false }
                 return latest >= Double(target)
             }
             switch met.count {
-            case 0: text += " No dimension has reached its target yet."
-            case m.dimensions.count: text += " All \(m.dimensions.count) dimensions have reached their targets."
-            case 1: text += " 1 of \(m.dimensions.count) dimensions has reached its target: \(met[0].title)."
-            default: text += " \(met.count) of \(m.dimensions.count) dimensions have reached their targets."
+            case 0: text += " " + t["trend.summary.none_met"]
+            case m.dimensions.count: text += " " + t.counted(met.count, "trend.summary.all_met")
+            case 1: text += " " + t.text("trend.summary.one_met", total.merging(["title": met[0].title]) { a, _ in a })
+            default: text += " " + t.counted(met.count, "trend.summary.some_met", total)
             }
             paragraphs.append(text)
         }
         for c in trend.compliance {
             guard let first = c.rates.first, let latest = c.rates.latest else { continue }
-            let shownFirst = show(first, percent: true), shownLatest = show(latest, percent: true)
+            let shownFirst = show(first, percent: true, t: t), shownLatest = show(latest, percent: true, t: t)
+            var values = span
+            values["title"] = c.title
+            values["first"] = shownFirst
+            values["latest"] = shownLatest
             if shownFirst == shownLatest {
-                paragraphs.append("\(c.title): compliance rate unchanged at \(shownLatest) from \(trend.periods.first!) to \(trend.periods.last!).")
+                paragraphs.append(t.text("trend.summary.rate_same", values))
             } else {
-                paragraphs.append("\(c.title): compliance rate \(shownFirst) in \(trend.periods.first!) and \(shownLatest) in \(trend.periods.last!) (\(change(from: first, to: latest, percent: true))).")
+                values["change"] = change(from: first, to: latest, percent: true, t: t)
+                paragraphs.append(t.text("trend.summary.rate_change", values))
             }
         }
         for change in trend.changes {
-            let parts = [(change.added.count, "added"), (change.removed.count, "removed"), (change.renamed.count, "renamed")]
-                .filter { $0.0 > 0 }.map { "\(counted($0.0, "item")) \($0.1)" }
-            paragraphs.append("The questionnaire \(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period)"
-                + (parts.isEmpty ? " without adding, removing or renaming any item." : ": " + parts.joined(separator: ", ") + ".")
-                + " Items are compared by their id; items missing in a period are shown as “—”.")
+            let parts = [(change.added.count, "trend.summary.items_added"), (change.removed.count, "trend.summary.items_removed"),
+                         (change.renamed.count, "trend.summary.items_renamed")]
+                .filter { $0.0 > 0 }.map { t.counted($0.0, $0.1) }
+            let values = ["questionnaire": change.questionnaire, "from": change.fromVersion, "to": change.toVersion, "period": change.period,
+                          "list": parts.joined(separator: ", ")]
+            paragraphs.append(t.text(parts.isEmpty ? "trend.summary.version_same_items" : "trend.summary.version_change", values))
         }
         return paragraphs
     }

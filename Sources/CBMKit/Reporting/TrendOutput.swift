@@ -70,36 +70,37 @@ extension TrendReport {
         ])
     }
 
-    /// The plain-text summary `cbm trend` prints.
-    public func terminalSummary() -> String {
-        var out: [String] = ["Trend for \(country): " + periods.joined(separator: ", "), ""]
+    /// The plain-text summary `cbm trend` prints, in the language of `strings`.
+    public func terminalSummary(strings t: StringTable = .english) -> String {
+        var out: [String] = [t.text("terminal.trend.title", ["country": country, "periods": periods.joined(separator: ", ")]), ""]
         // Changes are computed from the values as printed, so that they always add up.
-        func delta(_ series: Series) -> String { TrendModel.change(series, percent: false) }
+        func delta(_ series: Series) -> String { TrendModel.change(series, percent: false, t: t) }
         func progress(_ series: Series) -> String {
-            let progress = TrendModel.row(TrendItem(id: "", title: "", dimension: nil, series: series), periods: periods, percent: false).progress
-            return progress == "target met at start" ? "target met" : progress
+            let progress = TrendModel.row(TrendItem(id: "", title: "", dimension: nil, series: series), periods: periods, percent: false, t: t).progress
+            return progress == t["trend.target_met_at_start"] ? t["terminal.trend.target_met"] : progress
         }
         for m in maturity {
             out.append("\(m.title) (\(m.questionnaire))")
             out.append("")
-            var rows: [[String]] = [["Overall index"] + m.index.values.map { TrendModel.show($0, percent: false) } + [delta(m.index), "", ""]]
+            var rows: [[String]] = [[t["trend.overall_index"]] + m.index.values.map { TrendModel.show($0, percent: false, t: t) } + [delta(m.index), "", ""]]
             for d in m.dimensions {
                 let flag = d.series.regressions.isEmpty ? "" : " ▼"
-                rows.append([d.title + flag] + d.series.values.map { TrendModel.show($0, percent: false) }
+                rows.append([d.title + flag] + d.series.values.map { TrendModel.show($0, percent: false, t: t) }
                             + [delta(d.series), d.series.target.map(String.init) ?? "", progress(d.series)])
             }
             let columns = Array(1...(periods.count + 3))
-            out.append(TextTable(header: ["DIMENSION"] + periods + ["CHANGE", "TARGET", "PROGRESS"], rows: rows,
-                                 rightAligned: Set(columns)).render())
+            out.append(TextTable(header: [t["terminal.trend.dimension"]] + periods + [t["terminal.trend.change"], t["terminal.trend.target"], t["terminal.trend.progress"]],
+                                 rows: rows, rightAligned: Set(columns)).render())
             let regressions = m.dimensions.filter { !$0.series.regressions.isEmpty }
             let indicatorRegressions = m.indicators.filter { !$0.series.regressions.isEmpty }
             if !regressions.isEmpty || !indicatorRegressions.isEmpty {
                 out.append("")
-                out.append("▼ Regressions (a drop of 0.5 or more from one period to the next):")
+                out.append(t.text("terminal.trend.regressions", ["threshold": t.n(Format.amount(Trend.regressionAt))]))
                 for item in regressions + indicatorRegressions {
                     let drops = item.series.regressions.compactMap { period -> String? in
                         guard let index = periods.firstIndex(of: period), index > 0, item.series.deltas[index] != nil else { return nil }
-                        return "\(TrendModel.change(from: item.series.values[index - 1], to: item.series.values[index], percent: false)) in \(period)"
+                        return t.text("trend.drop_in", ["change": TrendModel.change(from: item.series.values[index - 1], to: item.series.values[index], percent: false, t: t),
+                                                        "period": period])
                     }
                     out.append("  \(item.id): " + drops.joined(separator: ", "))
                 }
@@ -107,22 +108,23 @@ extension TrendReport {
             out.append("")
         }
         if !compliance.isEmpty {
-            out.append("Convention compliance rates")
+            out.append(t["terminal.trend.compliance"])
             out.append("")
             let rows = compliance.map { c in
-                [c.questionnaire] + c.rates.values.map { TrendModel.show($0, percent: true) }
-                    + [TrendModel.change(c.rates, percent: true).replacingOccurrences(of: " points", with: "")]
+                [c.questionnaire] + c.rates.values.map { TrendModel.show($0, percent: true, t: t) }
+                    + [t.n(TrendModel.change(c.rates, percent: true).replacingOccurrences(of: " points", with: ""))]
             }
-            out.append(TextTable(header: ["CHECKLIST"] + periods + ["CHANGE (points)"], rows: rows,
+            out.append(TextTable(header: [t["terminal.trend.checklist"]] + periods + [t["terminal.trend.change_points"]], rows: rows,
                                  rightAligned: Set(1...(periods.count + 1))).render())
             out.append("")
         }
         for change in changes {
-            out.append("\(change.questionnaire) changed from version \(change.fromVersion) to \(change.toVersion) in \(change.period):")
-            for item in change.added { out.append("  added:   \(item.id) — \(item.title)") }
-            for item in change.removed { out.append("  removed: \(item.id) — \(item.title)") }
-            for item in change.renamed { out.append("  renamed: \(item.id) — “\(item.oldTitle)” → “\(item.newTitle)”") }
-            if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  (no item added, removed or renamed)") }
+            out.append(t.text("terminal.trend.version_change", ["questionnaire": change.questionnaire, "from": change.fromVersion,
+                                                                "to": change.toVersion, "period": change.period]))
+            for item in change.added { out.append("  " + t.text("terminal.trend.added", ["id": item.id, "title": item.title])) }
+            for item in change.removed { out.append("  " + t.text("terminal.trend.removed", ["id": item.id, "title": item.title])) }
+            for item in change.renamed { out.append("  " + t.text("terminal.trend.renamed", ["id": item.id, "old": item.oldTitle, "new": item.newTitle])) }
+            if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  " + t["terminal.trend.no_item_changed"]) }
             out.append("")
         }
         return out.joined(separator: "\n")

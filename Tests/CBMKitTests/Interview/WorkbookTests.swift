@@ -152,11 +152,23 @@ struct WorkbookExportTests {
         #expect(workbook.sheets.map(\.name) == ["Инструкция", "mini", "mini-checklist"])
         let lines = workbook.sheets[0].rows.compactMap { $0.first??.text }
         #expect(lines.contains("Страна: Testland    Период: 2026    Ведомство: customs (Testland Customs)"))
-        #expect(lines.contains("4. Для положения конвенции выберите full (выполнено полностью), partial (выполнено частично), pilot (только в пилотном режиме), none (не выполнено), na (неприменимо) или unknown (неизвестно)."))
-        #expect(workbook.sheets[2].validations.first?.error == "В эту ячейку вводится статус: full, partial, pilot, none, na (неприменимо) или unknown (неизвестно). Выберите значение из списка или оставьте ячейку пустой, если ответа нет.")
-        let (result, diagnostics) = WorkbookFixture.merge(try workbook.data())
+        #expect(lines.contains("4. Для положения конвенции выберите полностью (выполнено полностью), частично (выполнено частично), пилот (только в пилотном режиме), нет (не выполнено), неприменимо или неизвестно."))
+        #expect(workbook.sheets[2].validations.first?.error == "В эту ячейку вводится статус: полностью, частично, пилот, нет, неприменимо или неизвестно. Выберите значение из списка или оставьте ячейку пустой, если ответа нет.")
+        #expect(workbook.sheets[1].validations.first?.values == ["1", "2", "3", "4", "5", "неприменимо", "неизвестно"])
+        #expect(workbook.sheets[2].validations.first?.values == ["полностью", "частично", "пилот", "нет", "неприменимо", "неизвестно"])
+        let data = try workbook.data()
+        let (result, diagnostics) = WorkbookFixture.merge(data)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(result?.hasChanges == false)
+        // Answers chosen from the Russian dropdowns are read back.
+        var resave = SpreadsheetResave(sheets: SpreadsheetResave.sheets(of: data))
+        resave.fill("mini/alpha.two", "неприменимо", evidence: "Приказ № 5")
+        resave.fill("mini-checklist/1.2", "частично")
+        let (filled, problems) = WorkbookFixture.merge(try resave.data())
+        #expect(!problems.hasErrors, "\(problems)")
+        let merged = try #require(filled).merged
+        #expect(WorkbookFixture.response(merged, "mini", "alpha.two") == Response(agency: "customs", value: .level(.notApplicable), evidence: "Приказ № 5"))
+        #expect(WorkbookFixture.response(merged, "mini-checklist", "1.2") == Response(agency: "customs", value: .status(.partial)))
     }
 
     @Test func sheetNamesAreOnesExcelAccepts() {

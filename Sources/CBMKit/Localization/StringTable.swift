@@ -1,0 +1,213 @@
+import Foundation
+
+/// Every text cbm writes around the questionnaires' own texts, in one language: report and
+/// trend templates, chart labels, generated sentences, statuses, sheet headers, `cbm init`
+/// comments, terminal summaries. One YAML file per language in `Resources/locales/`
+/// (`en.yaml`, `ru.yaml`), so that a translator adds a language by copying a file, without
+/// touching Swift code (docs/translating.md).
+///
+/// A text may hold placeholders in braces, filled by `text(_:_:)`: `"{count} of {total}"`.
+/// A counted text gives one form per plural category of the language (`one`, `few`, `many`,
+/// `other`), and `{n}` stands for the number.
+public struct StringTable: Sendable {
+    /// One entry of the table: a text, or the plural forms of a counted text.
+    enum Entry: Sendable, Hashable {
+        case text(String)
+        case plural([PluralCategory: String])
+    }
+
+    /// How numbers and dates are written in the language.
+    struct Conventions: Sendable, Hashable {
+        /// "." or ","
+        var decimal: String
+        /// "{n}%" or "{n} %" (with a no-break space).
+        var percent: String
+        /// "-" or "−" (U+2212, the typographic minus).
+        var minus: String
+        /// Dates: `full` for 2026-10-15, `month` for 2026-10, `year` for 2026; placeholders
+        /// {iso}, {day}, {month}, {month_of} (the month as it follows a day: «октября»), {year}.
+        var fullDate: String
+        var monthDate: String
+        var yearDate: String
+        var months: [String]
+        var monthsOf: [String]
+    }
+
+    /// The language code: "en", "ru".
+    public let language: String
+    /// The language's name in English ("Russian"), for messages.
+    public let name: String
+    /// The language's name in itself ("русский").
+    public let nativeName: String
+    public let plural: PluralRule
+    let conventions: Conventions
+    let entries: [String: Entry]
+    /// Where each key was read (for the checks of a translation).
+    let locations: [String: SourceLocation]
+
+    /// The text for `key` with its placeholders filled. A missing key gives the key itself
+    /// in brackets: the tests make sure every table has every key.
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        switch entries[key] {
+        case let .text(text)?: return values.isEmpty ? text : Self.fill(text, values)
+        case let .plural(forms)?: return Self.fill(forms[.other] ?? "", values)
+        case nil: return "[\(key)]"
+        }
+    }
+
+    public subscript(_ key: String) -> String { text(key) }
+
+    /// A counted text in the right plural form: `counted(5, "count.indicators")` gives
+    /// "5 indicators", «5 показателей». `{n}` is the number, written in the language's style.
+    public func counted(_ count: Int, _ key: String, _ values: [String: String] = [:]) -> String {
+        form(key, category: plural.category(count), values.merging(["n": integer(count)]) { a, _ in a })
+    }
+
+    /// A counted text for a number as shown, which may have decimals: a number written with
+    /// a decimal takes the `other` form, as CLDR says ("1.0 points", «1,5 показателя»).
+    public func counted(_ value: Double, shown: String, _ key: String, _ values: [String: String] = [:]) -> String {
+        let category = shown.contains(conventions.decimal) ? PluralCategory.other : plural.category(value)
+        return form(key, category: category, values.merging(["n": shown]) { a, _ in a })
+    }
+
+    private func form(_ key: String, category: PluralCategory, _ values: [String: String]) -> String {
+        switch entries[key] {
+        case let .plural(forms)?: return Self.fill(forms[category] ?? forms[.other] ?? "", values)
+        case let .text(text)?: return Self.fill(text, values)
+        case nil: return "[\(key)]"
+        }
+    }
+
+    /// Every key of the table.
+    public var keys: [String] { entries.keys.sorted() }
+
+    /// Fills `{name}` placeholders (a name is ASCII letters, digits and `_`); unknown names,
+    /// and braces around anything else (`{status: partial}`), stay as they are.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        for part in parts(text) {
+            switch part {
+            case let .literal(literal): out += literal
+            case let .placeholder(name): out += values[name] ?? "{\(name)}"
+            }
+        }
+        return out
+    }
+
+    /// The placeholder names a text uses: "{count} of {total}" → ["count", "total"].
+    static func placeholders(in text: String) -> Set<String> {
+        Set(parts(text).compactMap { if case let .placeholder(name) = $0 { return name } else { return nil } })
+    }
+
+    private enum Part { case literal(Substring), placeholder(String) }
+
+    private static func parts(_ text: String) -> [Part] {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            let name = rest[afterOpen...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            if !name.isEmpty, name.endIndex < rest.endIndex, rest[name.endIndex] == "}" {
+                parts.append(.literal(rest[..<open]))
+                parts.append(.placeholder(String(name)))
+                rest = rest[rest.index(after: name.endIndex)...]
+            } else {
+                parts.append(.literal(rest[...open]))
+                rest = rest[afterOpen...]
+            }
+        }
+        parts.append(.literal(rest))
+        return parts
+    }
+}
+
+// MARK: - The tables bundled with cbm
+
+/// A language asked for that cbm has no texts for.
+public struct UnsupportedLanguage: Error, Sendable, CustomStringConvertible {
+    public var language: String
+    public var available: [(code: String, name: String)]
+
+    public var description: String {
+        "cbm has no texts in the language `\(language.shortenedForMessage)`; it can write "
+            + available.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            + ". To add a language, copy Sources/CBMKit/Resources/locales/en.yaml and translate it (docs/translating.md)."
+    }
+}
+
+extension StringTable {
+    /// What reading `Resources/locales` gave: the tables that read without a problem and have
+    /// every text of English, and the problems of each language that did not.
+    struct Bundle: Sendable {
+        var tables: [String: StringTable] = [:]
+        /// Problems by language code (or file name when the code could not be read).
+        var problems: [String: [Diagnostic]] = [:]
+    }
+
+    /// The tables of every language in `Resources/locales`, read once. A damaged table makes
+    /// its own language unavailable (with its problems as the error); the others still work.
+    static let loaded: Bundle = {
+        guard let directory = Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) else {
+            return Bundle(problems: ["en": [.error(SourceLocation(file: "locales", line: 1, column: 1),
+                                                   "the texts of cbm (locales/*.yaml) were not found next to the program; reinstall cbm")]])
+        }
+        return load(from: directory)
+    }()
+
+    /// Reads every `*.yaml` table of a folder and checks each against English.
+    static func load(from directory: URL) -> Bundle {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        var bundle = Bundle()
+        for file in files {
+            let code = String(file.dropLast(".yaml".count))
+            let (table, found) = read(directory.appendingPathComponent(file), shownAs: "locales/\(file)")
+            if let table, !found.hasErrors { bundle.tables[table.language] = table } else { bundle.problems[code, default: []] += found }
+        }
+        if let english = bundle.tables[LocalizedText.defaultLanguage] {
+            for table in bundle.tables.values where table.language != english.language {
+                let differences = table.differences(from: english)
+                if differences.hasErrors {
+                    bundle.tables[table.language] = nil
+                    bundle.problems[table.language, default: []] += differences
+                }
+            }
+        } else if bundle.problems[LocalizedText.defaultLanguage] == nil {
+            bundle.problems[LocalizedText.defaultLanguage] = [.error(SourceLocation(file: "locales/en.yaml", line: 1, column: 1),
+                                                                     "the English texts of cbm are missing; reinstall cbm")]
+        }
+        return bundle
+    }
+
+    /// Every table, or every problem of every table: what the tests check.
+    static var bundled: Result<[String: StringTable], LoadError> {
+        let problems = loaded.problems.values.flatMap { $0 }
+        return problems.isEmpty ? .success(loaded.tables) : .failure(LoadError(problems))
+    }
+
+    /// The tables that can be used.
+    static var usable: [String: StringTable] { loaded.tables }
+
+    /// The codes and names of the languages cbm can write, English first.
+    public static var availableLanguages: [(code: String, name: String)] {
+        usable.values.sorted { ($0.language != "en" ? 1 : 0, $0.language) < ($1.language != "en" ? 1 : 0, $1.language) }
+            .map { ($0.language, $0.nativeName == $0.name ? $0.name : "\($0.name), \($0.nativeName)") }
+    }
+
+    /// The table of a language. Throws `UnsupportedLanguage` for a language cbm has no texts
+    /// for (never falls back to English silently), and `LoadError` with the problems of a
+    /// table that is damaged or lacks texts.
+    public static func forLanguage(_ language: String) throws -> StringTable {
+        if let table = usable[language] { return table }
+        if let problems = loaded.problems[language] { throw LoadError(problems) }
+        throw UnsupportedLanguage(language: language, available: availableLanguages)
+    }
+
+    /// The English table, which every installation has (the tests read it).
+    public static var english: StringTable {
+        guard let table = usable[LocalizedText.defaultLanguage] else {
+            fatalError("the English texts of cbm are damaged; reinstall cbm: " + (loaded.problems["en"] ?? []).map(\.description).joined(separator: "; "))
+        }
+        return table
+    }
+}

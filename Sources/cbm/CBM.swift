@@ -18,6 +18,54 @@ struct CBM: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, List.self, Score.self, Report.self, TrendCommand.self, CompareCommand.self, Show.self, Init.self, ExportSheet.self, ImportSheet.self]
     )
+
+    /// Runs the command. Everything it prints goes through `emit`, which checks each write:
+    /// a full disk or a closed output ends in a message and exit status 1, not in a truncated
+    /// report and success.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error).isSuccess else { exit(withError: error) }
+            let message = fullMessage(for: error)  // --help, --version
+            do {
+                if !message.isEmpty { try emit(message) }
+            } catch {
+                exit(withError: error)
+            }
+        }
+    }
+}
+
+/// Prints to standard output, checking that every byte was written (unlike `print`, which
+/// ignores errors). Throws exit code 1, with a message, when it could not.
+func emit(_ text: String, terminator: String = "\n") throws {
+    var bytes = Array(text.utf8)
+    bytes += terminator.utf8
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { buffer in
+            write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        }
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw failure("cbm could not write its output (\(String(cString: strerror(errno)))); what it printed is incomplete. Free some space, or write to a file with -o, and try again.")
+        }
+        offset += written
+    }
+}
+
+/// The files a command reads besides its main input: the questionnaire files given with
+/// --questionnaires (each file of a folder). An output may never replace any of them.
+extension QuestionnaireOptions {
+    var files: [String] {
+        directories.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+            return isDirectory.boolValue ? Loader.yamlFiles(in: URL(fileURLWithPath: path)).map(\.path) : [path]
+        }
+    }
 }
 
 /// Options shared by the commands that read questionnaires.
@@ -28,11 +76,22 @@ struct QuestionnaireOptions: ParsableArguments {
     var directories: [String] = []
 }
 
-/// Prints problems to standard error and stops with exit code 1.
+/// How many problems are printed; the rest are counted. A file wrong on every line can
+/// have hundreds of thousands, and nobody reads past the first screens.
+let shownProblems = 100
+
+/// Prints problems to standard error (the first `shownProblems`, then how many more) and
+/// stops with exit code 1.
 func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
-    for diagnostic in diagnostics.sortedByLocation() {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    let sorted = diagnostics.sortedByLocation()
+    var text = ""
+    for diagnostic in sorted.prefix(shownProblems) { text += diagnostic.description + "\n" }
+    if sorted.count > shownProblems {
+        var more = String(sorted.count - shownProblems)
+        for index in stride(from: more.count - 3, to: 0, by: -3) { more.insert(",", at: more.index(more.startIndex, offsetBy: index)) }
+        text += "… and \(more) more problems (not shown).\n"
     }
+    FileHandle.standardError.write(Data(text.utf8))
     return ExitCode(1)
 }
 

@@ -62,8 +62,8 @@ struct CompareCommand: ParsableCommand {
             throw failure("\(error)")
         }
         switch format {
-        case .text: print(comparison.terminalSummary(), terminator: "")
-        case .json: print(comparison.json.rendered(), terminator: "")
+        case .text: try emit(comparison.terminalSummary(), terminator: "")
+        case .json: try emit(comparison.json.rendered(), terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text: String
@@ -72,7 +72,8 @@ struct CompareCommand: ParsableCommand {
             } catch {
                 throw failure("\(error)")
             }
-            try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force)
+            try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force,
+                      inputs: files + questionnaires.files)
         }
     }
 }

@@ -61,7 +61,7 @@ struct Init: ParsableCommand {
     var facingCrossingPoint: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the file. Default: <country>-<period>.yaml in the current folder.", valueName: "FILE"), completion: Completion.anyFile)
+        "Where to write the file. Default: <country>-<period>.yaml in the current folder. Use - to print it instead.", valueName: "FILE"), completion: Completion.anyFile)
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -105,18 +105,14 @@ struct Init: ParsableCommand {
             throw failures(problems)
         }
         if !problems.isEmpty { throw failures(problems) }
-        do {
-            try OutputFile.write(text, to: path, overwrite: force)
-        } catch {
-            throw failure("\(error)")
-        }
+        guard try write(text, to: path, force: force, inputs: questionnaires.files, announce: false) else { return }
         let t = languageOption.strings
         warnUntranslated(ids.map { ($0, nil) }, catalog: catalog, strings: t)
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
         let total = counts.map(\.1).reduce(0, +)
-        print(t.text("init.wrote", ["path": path, "questions": t.counted(total, "count.questions"),
-                                    "counts": counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ")]))
-        print(t.text("init.next", ["path": path]))
+        try emit(t.text("init.wrote", ["path": path, "questions": t.counted(total, "count.questions"),
+                                       "counts": counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ")]))
+        try emit(t.text("init.next", ["path": path]))
     }
 }
 

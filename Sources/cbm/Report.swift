@@ -77,22 +77,27 @@ struct Report: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
-        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force)
+        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force,
+                  inputs: [file] + baseline + questionnaires.files)
     }
 }
 
 /// Writes a report atomically, or prints it for `-`; a clear message instead of a stack trace.
-func write(_ text: String, to path: String, force: Bool) throws {
+/// `inputs` are the files the command reads: the output never replaces one of them.
+/// Returns false when the text was printed (no "Wrote …" message should follow it).
+@discardableResult
+func write(_ text: String, to path: String, force: Bool, inputs: [String], announce: Bool = true) throws -> Bool {
     if path == "-" {
-        print(text, terminator: "")
-        return
+        try emit(text, terminator: "")
+        return false
     }
     do {
-        try OutputFile.write(text, to: path, overwrite: force)
+        try OutputFile.write(text, to: path, overwrite: force, inputs: inputs)
     } catch {
         throw failure("\(error)")
     }
-    print("Wrote \(path) (\(text.utf8.count / 1024) KB).")
+    if announce { try emit("Wrote \(path) (\(text.utf8.count / 1024) KB).") }
+    return true
 }
 
 /// Prints a message (not tied to a place in a file) and stops with exit code 1.

@@ -53,8 +53,8 @@ struct Score: ParsableCommand {
             throw fail(error.diagnostics)
         }
         switch format {
-        case .text: print(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
-        case .json: print(card.json.rendered(), terminator: "")
+        case .text: try emit(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
+        case .json: try emit(card.json.rendered(), terminator: "")
         }
     }
 }

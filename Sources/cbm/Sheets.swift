@@ -51,7 +51,7 @@ struct ExportSheet: ParsableCommand {
     var agency: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the sheet. Default: <file>-<agency>.xlsx (or .csv) in the current folder.", valueName: "PATH"), completion: Completion.anyFile)
+        "Where to write the sheet. Default: <file>-<agency>.xlsx (or .csv) in the current folder. Use - to print it instead (CSV unless --format xlsx).", valueName: "PATH"), completion: Completion.anyFile)
     var output: String?
 
     @Option(help: ArgumentHelp("xlsx (an Excel workbook) or csv. Default: from the name given with -o, else xlsx.", valueName: "FORMAT"))
@@ -87,7 +87,7 @@ struct ExportSheet: ParsableCommand {
         if let format, let named, format != named, let output {
             throw failure("-o \(output) names a .\(named.rawValue) file, but --format is \(format.rawValue); give the file the extension .\(format.rawValue), or leave out --format")
         }
-        let chosen = format ?? named ?? (separator != nil ? .csv : .xlsx)
+        let chosen = format ?? named ?? (separator != nil || output == "-" ? .csv : .xlsx)
         if chosen == .xlsx, separator != nil {
             throw failure("--separator applies to CSV sheets only; a workbook has no separator. Leave it out, or export with --format csv")
         }
@@ -104,20 +104,32 @@ struct ExportSheet: ParsableCommand {
         }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = output ?? "\(stem)-\(agency).\(chosen.rawValue)"
+        if path == "-" {
+            switch chosen {
+            case .csv:
+                try emit(String(decoding: bytes, as: UTF8.self), terminator: "")
+            case .xlsx:
+                guard isatty(STDOUT_FILENO) == 0 else {
+                    throw failure("a workbook is not text and cannot be shown in the terminal; give a file name with -o, or send it on: cbm export-sheet \(file) --agency \(agency) -o - --format xlsx > \(agency).xlsx")
+                }
+                FileHandle.standardOutput.write(bytes)
+            }
+            return
+        }
         do {
-            try OutputFile.write(bytes, to: path, overwrite: force)
+            try OutputFile.write(bytes, to: path, overwrite: force, inputs: [file] + questionnaires.files)
         } catch {
             throw failure("\(error)")
         }
         let answered = rows.dropFirst().filter { !$0[AgencySheet.Column.answer.rawValue].isEmpty }.count
-        let name = assessment.agency(agency)?.name ?? agency
+        let name = DirectionControls.shown(assessment.agency(agency)?.name ?? agency)
         let t = languageOption.strings
         warnUntranslated(assessment.questionnaires.filter { ids.isEmpty || ids.contains($0.questionnaireID) }.map { ($0.questionnaireID, $0.version) },
                          catalog: catalog, strings: t)
-        print(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
-                                     "answered": t.integer(answered)]))
-        print(t.text(chosen == .xlsx ? "sheet.next_workbook" : "sheet.next",
-                     ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
+        try emit(t.text("sheet.wrote", ["path": path, "questions": t.counted(rows.count - 1, "count.questions"), "agency": agency, "name": name,
+                                        "answered": t.integer(answered)]))
+        try emit(t.text(chosen == .xlsx ? "sheet.next_workbook" : "sheet.next",
+                        ["first": AgencySheet.Column.answer.letter, "last": AgencySheet.Column.comment.letter, "path": path, "file": file]))
     }
 }
 
@@ -182,6 +194,6 @@ struct ImportSheet: ParsableCommand {
             throw failures(error.problems)
         }
         printWarnings(outcome.warnings)
-        print(outcome.report)
+        try emit(DirectionControls.shown(outcome.report))
     }
 }

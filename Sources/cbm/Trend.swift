@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBMKit
+import Foundation
 
 enum TrendFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html, md
@@ -59,13 +60,14 @@ struct TrendCommand: ParsableCommand {
             throw failure("\(error)")
         }
         switch format {
-        case .text: print(trend.terminalSummary(strings: languageOption.strings), terminator: "")
-        case .json: print(trend.json.rendered(), terminator: "")
+        case .text: try emit(trend.terminalSummary(strings: languageOption.strings), terminator: "")
+        case .json: try emit(trend.json.rendered(), terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text = try ReportRenderer.renderTrend(trend, format: reportFormat, language: languageOption.language)
             let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force)
+            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force,
+                      inputs: files + questionnaires.files)
         }
     }
 }

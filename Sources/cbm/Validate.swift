@@ -47,11 +47,7 @@ struct Validate: ParsableCommand {
             report.diagnostics = (report.diagnostics + gaps.diagnostics(strings: strings)).sortedByLocation()
             translationSummary = gaps.summary(strings: strings)
         }
-        for diagnostic in report.diagnostics {
-            print(diagnostic)
-        }
-        if let translationSummary { print(translationSummary) }
-        print(report.summary)
+        try emit(report.diagnostics.map { "\($0)\n" }.joined() + (translationSummary.map { $0 + "\n" } ?? "") + report.summary)
         if !report.isClean { throw ExitCode(1) }
     }
 }
@@ -72,7 +68,7 @@ struct List: ParsableCommand {
         let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
         if diagnostics.hasErrors { throw fail(diagnostics) }
         printWarnings(diagnostics)
-        print(catalog.listing())
+        try emit(catalog.listing())
     }
 }
 
@@ -105,6 +101,6 @@ struct Show: ParsableCommand {
             throw failure("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))
         }
         warnUntranslated([(questionnaire.id, questionnaire.version)], catalog: catalog, strings: languageOption.strings)
-        print(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
+        try emit(QuestionnaireDocument.markdown(questionnaire, strings: languageOption.strings))
     }
 }

@@ -6,6 +6,8 @@ struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var binary: URL {
+        // CBM_BINARY runs these tests against another build (for example, the one before a fix).
+        if let path = ProcessInfo.processInfo.environment["CBM_BINARY"] { return URL(fileURLWithPath: path) }
         // The test bundle sits in the build products folder, next to the `cbm` executable.
         var dir = Bundle.main.bundleURL
         for _ in 0..<4 {
@@ -16,27 +18,41 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/cbm")
     }
 
+    final class Collected: @unchecked Sendable { var data = Data() }
+
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    /// Runs `cbm` (or another program, such as a shell around it) and waits for it.
-    static func run(_ arguments: [String], in directory: URL = root, executable: URL? = nil) throws -> Result {
+    /// Runs `cbm` (or another program, such as a shell around it) and waits for it; with
+    /// `stdoutTo`, its standard output goes to that file (such as /dev/full) instead of being
+    /// collected.
+    static func run(_ arguments: [String], in directory: URL = root, executable: URL? = nil, stdoutTo: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let stdoutTo {
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutTo))
+            out.fileHandleForWriting.closeFile()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         try process.run()
+        // Standard error is read on another thread: a program that fills one pipe while the
+        // other is read would otherwise wait for ever.
+        let errData = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData.data, as: UTF8.self))
     }
 }
 

@@ -6,6 +6,8 @@
 //                                    load, validate and score the first N .yaml files under DIR
 //                                    (all by default), P times over
 //   cbm-bench scale FILE...          load, score and render each file, median of several runs
+//   cbm-bench report-growth DIR N…  files of N agencies (written into DIR once), and the time
+//                                    to load, score and render each one's HTML report
 //   cbm-bench process RUNS [--allow-failure] CMD ARG…
 //                                    wall-clock time and peak memory of a command, RUNS times
 //   cbm-bench ratio RUNS TARGET CMD… -- FLOOR…
@@ -256,6 +258,59 @@ func scale(_ paths: [String]) {
     }
 }
 
+// MARK: report growth with agencies (issue 14, fault 4)
+
+/// An assessment of cbm-core by `agencies` agencies, each answering one indicator (agency k
+/// answers indicator k mod 63): the shape of a file with very many agencies that stays under
+/// the 10 MB limit up to 100,000 agencies.
+func manyAgencies(_ agencies: Int, catalog: Catalog) -> String {
+    guard let core = catalog.questionnaire("cbm-core") else { fail("cbm-core is not bundled") }
+    let items = core.itemIDs
+    var out = "assessment:\n  title: Scaleland CBM self-assessment 2026\n  country: Scaleland\n  period: 2026\n  agencies:\n"
+    for k in 0..<agencies { out += "    - {id: agency-\(k), name: Agency \(k)}\n" }
+    out += "questionnaires:\n  cbm-core:\n    version: \"\(core.version)\"\n    answers:\n"
+    for (index, item) in items.enumerated() where index < agencies {
+        out += "      \(item):\n        responses:\n"
+        for k in stride(from: index, to: agencies, by: items.count) { out += "          - {agency: agency-\(k), level: \(1 + (k / items.count) % 5)}\n" }
+    }
+    return out
+}
+
+/// Writes files with each number of agencies into DIR, then loads, scores and renders the
+/// HTML report of each (median of several runs) and prints the time per agency against the
+/// 1,000-agency case: linear growth keeps that ratio near 1.
+func reportGrowth(_ directory: String, counts: [Int]) {
+    let catalog = bundledCatalog()
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    print("agencies   file size   report time   HTML size   time per agency   per-agency ratio to 1,000")
+    var reference: Double?
+    for count in counts {
+        let path = (directory as NSString).appendingPathComponent("agencies-\(count).yaml")
+        if !FileManager.default.fileExists(atPath: path) {
+            try! manyAgencies(count, catalog: catalog).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var times: [Double] = []
+        var htmlSize = 0
+        let runs = count >= 16_000 ? 3 : count >= 1_000 ? 5 : 9
+        for _ in 0..<runs {
+            let start = now()
+            let loaded = Loader.loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
+            guard let assessment = loaded.valueWithoutErrors else { fail(LoadError(loaded.diagnostics).description) }
+            let card = Scorer.score(assessment, catalog: catalog)
+            let html = try! ReportRenderer.render(card, catalog: catalog, format: .html)
+            times.append(now() - start)
+            htmlSize = html.utf8.count
+        }
+        let time = median(times)
+        let perAgency = time / Double(count)
+        if count == 1_000 { reference = perAgency }
+        let ratio = reference.map { String(format: "%.2f", perAgency / $0) } ?? "—"
+        print(String(format: "%8d   %7.2f MB   %11@   %6.2f MB   %12.1f µs   %@", count, Double(size) / 1_048_576, ms(time) as NSString,
+                     Double(htmlSize) / 1_048_576, perAgency * 1e6, ratio as NSString))
+    }
+}
+
 // MARK: process
 
 /// Runs a command `runs` times (after warm-up runs) with its output discarded, and prints
@@ -396,6 +451,8 @@ case "score-all" where arguments.count >= 2:
     scoreAll(arguments[1], passes: option("--passes") ?? 1, limit: option("--files"), keepCards: arguments.contains("--keep-cards"))
 case "scale" where arguments.count >= 2:
     scale(Array(arguments.dropFirst()))
+case "report-growth" where arguments.count >= 3:
+    reportGrowth(arguments[1], counts: arguments.dropFirst(2).compactMap { Int($0) })
 case "yaml-events" where arguments.count >= 2:
     yamlEvents(Array(arguments.dropFirst()))
 case "compose" where arguments.count >= 2:
@@ -409,5 +466,5 @@ case "process" where arguments.count >= 3:
     let allowFailure = arguments[2] == "--allow-failure"
     process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
 default:
-    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
 }

@@ -175,14 +175,15 @@ public enum AgencySheet {
         CSV.write(try rows(for: assessment, catalog: catalog, agency: agency, questionnaires: only, language: language), separator: separator)
     }
 
-    static func undeclaredAgency(_ agency: String, in assessment: Assessment) -> String {
+    static func undeclaredAgency(_ agency: String, in assessment: Assessment, suggest: Bool = true) -> String {
         var message = "the agency `\(agency.shortenedForMessage)` is not declared in the assessment"
         let declared = assessment.agencies.map(\.id)
         if declared.isEmpty {
             return message + "; declare it under `assessment: agencies:` as `- {id: \(agency.shortenedForMessage), name: \"…\"}`"
         }
-        if let suggestion = closestMatch(to: agency, in: declared) { message += "; did you mean `\(suggestion)`?" }
-        return message + " (declared: " + declared.joined(separator: ", ") + "; add others under `assessment: agencies:`)"
+        if suggest, let suggestion = closestMatch(to: agency, in: declared) { message += "; did you mean `\(suggestion)`?" }
+        let listed = declared.prefix(20).joined(separator: ", ") + (declared.count > 20 ? " and \(declared.count - 20) more" : "")
+        return message + " (declared: " + listed + "; add others under `assessment: agencies:`)"
     }
 
     // MARK: Formulas

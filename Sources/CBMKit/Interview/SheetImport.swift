@@ -146,9 +146,18 @@ public struct SheetImport: Sendable {
 
         var entries: [Entry] = []
         var seen: [String: (sheet: String?, row: Int)] = [:]
+        var sheetsRead: [Table] = []
         let declared = Set(assessment.agencies.map(\.id))
         var readRows = 0
-        var sheetsRead: [Table] = []
+        // "Did you mean" compares a wrong id with every known one: for the first 1,000
+        // wrong cells only, so that a sheet wrong everywhere is still read in a moment.
+        var itemSets: [String: Set<String>] = [:]
+        var suggestionsLeft = 1000
+        func suggestion(for text: String, in candidates: @autoclosure () -> [String]) -> String? {
+            guard suggestionsLeft > 0 else { return nil }
+            suggestionsLeft -= 1
+            return closestMatch(to: text, in: candidates())
+        }
         for table in tables {
             let rows = table.rows
             let prefix = table.sheet.map { "sheet `\($0.shortenedForMessage)`, " } ?? ""
@@ -263,7 +272,9 @@ public struct SheetImport: Sendable {
                 if agency.isEmpty {
                     problem(agencyColumn, "agency", "expected the id of the agency that answers (for example customs), found an empty cell")
                 } else if !declared.contains(agency) {
-                    problem(agencyColumn, "agency", AgencySheet.undeclaredAgency(agency, in: assessment).replacingOccurrences(of: "in the assessment", with: "in \(assessmentFile)"))
+                    let suggest = suggestionsLeft > 0
+                    suggestionsLeft -= 1
+                    problem(agencyColumn, "agency", AgencySheet.undeclaredAgency(agency, in: assessment, suggest: suggest).replacingOccurrences(of: "in the assessment", with: "in \(assessmentFile)"))
                 }
 
                 // Questionnaire and item.
@@ -293,10 +304,12 @@ public struct SheetImport: Sendable {
                     let header = column == idColumn ? "id" : "questionnaire"
                     if let answers = assessment.answers(for: qid), let questionnaire = questionnaireAnswered(catalog, qid, version: answers.version) {
                         kind = questionnaire.kind
-                        if !questionnaire.itemIDs.contains(item) {
+                        let known = itemSets[qid] ?? Set(questionnaire.itemIDs)  // computed once per questionnaire, not per row
+                        itemSets[qid] = known
+                        if !known.contains(item) {
                             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
                             var message = "`\(qid)` has no \(noun) `\(item.shortenedForMessage)`"
-                            if let suggestion = closestMatch(to: item, in: questionnaire.itemIDs) { message += "; did you mean `\(AgencySheet.reference(qid, suggestion))`?" }
+                            if let suggestion = suggestion(for: item, in: questionnaire.itemIDs) { message += "; did you mean `\(AgencySheet.reference(qid, suggestion))`?" }
                             problem(idColumn, "id", message)
                             kind = nil
                         }
@@ -305,8 +318,24 @@ public struct SheetImport: Sendable {
                     } else {
                         var message = "there is no questionnaire `\(qid.shortenedForMessage)`"
                         let answered = assessment.questionnaires.map(\.questionnaireID)
-                        if let suggestion = closestMatch(to: qid, in: answered) { message += "; did you mean `\(suggestion)`?" }
+                        if let suggestion = suggestion(for: qid, in: answered) { message += "; did you mean `\(suggestion)`?" }
                         problem(column, header, message + "; \(assessmentFile) answers " + answered.map { "`\($0)`" }.joined(separator: ", "))
+                    }
+                }
+
+                // A row with fewer cells than the header (a cell deleted, or a spreadsheet that
+                // drops empty cells at the end of a row): the missing cells may be read as empty
+                // only when the export had them empty, that is when the file holds nothing there.
+                // (In a workbook, a cell left out is an empty cell: spreadsheet programs write no empty cells.)
+                if !isWorkbook, row.cells.count < width, let qid = questionnaireID, let item = itemID, !agency.isEmpty {
+                    let existing = assessment.answers(for: qid)?.answers.first { $0.itemID == item }?.responses.first { $0.agency == agency }
+                    let held: [(AgencySheet.Column, String, Bool)] = [
+                        (.answer, existing?.value?.complianceStatus != nil ? "status" : "level", existing?.value != nil),
+                        (.evidence, "evidence", existing?.evidence != nil), (.comment, "comment", existing?.comment != nil),
+                    ]
+                    let lost = held.filter { column, _, holds in holds && (columns[column] ?? -1) >= row.cells.count }.map(\.1)
+                    if !lost.isEmpty {
+                        problem(row.cells.count, nil, "the row has \(row.cells.count) cells but the header has \(width): the cells from column \(CSV.columnName(row.cells.count)) on are missing, and reading them as empty would remove the \(lost.joined(separator: " and ")) that \(assessmentFile) holds for \(agency). A cell was probably deleted or shifted; put the missing cells back (or export the sheet again)")
                     }
                 }
 

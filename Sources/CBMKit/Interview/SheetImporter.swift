@@ -35,10 +35,10 @@ public enum SheetImporter {
         }
         var isDirectory: ObjCBool = false
         // Not read at all when far larger than any sheet (the readers check their own limits).
-        let limit = max(WorkbookReader.Limits.standard.maxFileBytes, ReadLimits.standard.maxBytes)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: sheet))?[.size] as? Int, size > limit {
+        let sheetLimit = max(WorkbookReader.Limits.standard.maxFileBytes, ReadLimits.standard.maxBytes)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: sheet))?[.size] as? Int, size > sheetLimit {
             throw LoadError([.error(SourceLocation(file: sheet, line: 1, column: 1),
-                String(format: "this file is %.0f MB; cbm reads sheets of up to %d MB (a sheet for one agency is well under 1 MB). Is it the right file?", Double(size) / 1_048_576, limit / 1_048_576))])
+                String(format: "this file is %.0f MB; cbm reads sheets of up to %d MB (a sheet for one agency is well under 1 MB). Is it the right file?", Double(size) / 1_048_576, sheetLimit / 1_048_576))])
         }
         guard FileManager.default.fileExists(atPath: sheet, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: sheet) else {
@@ -65,6 +65,12 @@ public enum SheetImporter {
             AssessmentWriter.Guide(catalog: catalog, language: $0, fileName: target.lastPathComponent)
         }
         let text = AssessmentWriter.yaml(result.merged, guide: guide)
+        let limit = ReadLimits.standard.maxBytes
+        if text.utf8.count > limit {
+            // cbm could not read the file back: say so, rather than write it.
+            throw InterviewError(String(format: "%@ was not changed: with the answers of this sheet it would grow to %.1f MB, and cbm reads assessment files of up to %.0f MB. Keep long texts (such as evidence) short, or split the assessment (for example one file per questionnaire)",
+                                        file, Double(text.utf8.count) / 1_048_576, Double(limit) / 1_048_576))
+        }
         let readBack = YAMLReader.read(Data(text.utf8), file: file)
         let decoded = readBack.value.map { Loader.decodeAssessment($0, file: file, catalog: catalog, diagnostics: readBack.diagnostics) } ?? Loaded(nil, readBack.diagnostics)
         let (reread, problems) = (decoded.value, decoded.diagnostics)
@@ -178,18 +184,18 @@ public enum SheetImporter {
 enum AtomicFile {
     static func write(_ data: Data, to path: String, permissionsFrom source: String? = nil) throws(InterviewError) {
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary: String
         do {
-            try data.write(to: temporary)
+            // Removed again when it cannot be written whole (a full disk).
+            temporary = try OutputFile.temporaryCopy(of: data, next: url, shownAs: path)
         } catch {
-            throw InterviewError("cannot write in \(directory.path): \(error.localizedDescription)")
+            throw InterviewError("\(error)")
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        defer { unlink(temporary) }
         if let source, let permissions = try? FileManager.default.attributesOfItem(atPath: source)[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
         }
-        guard rename(temporary.path, url.path) == 0 else {
+        guard rename(temporary, url.path) == 0 else {
             throw InterviewError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }

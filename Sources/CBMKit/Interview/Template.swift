@@ -57,6 +57,7 @@ public struct AssessmentTemplate: Sendable, Hashable {
         if name.isEmpty {
             problems.append("`--agency \(text.shortenedForMessage)`: expected the agency's full name after `=`, found nothing")
         }
+        if let problem = controlCharacterProblem(in: name, option: "--agency \(text.shortenedForMessage)") { problems.append(problem) }
         if !problems.isEmpty { throw InterviewError(problems) }
         return Agency(id: id, name: name)
     }
@@ -67,6 +68,9 @@ public struct AssessmentTemplate: Sendable, Hashable {
         var problems: [String] = []
         let country = country.trimmingCharacters(in: .whitespacesAndNewlines)
         if country.isEmpty { problems.append("`--country`: expected the name of the country assessed, found nothing") }
+        for (option, text) in [("--country", country), ("--title", title ?? ""), ("--prepared-by", preparedBy ?? "")] {
+            if let problem = controlCharacterProblem(in: text, option: option) { problems.append(problem) }
+        }
         let period = period.trimmingCharacters(in: .whitespaces)
         if !isValidPeriod(period) {
             problems.append("`--period`: expected a year such as 2026, or 2026-H1, 2026-Q3 or 2026-05, found `\(period.shortenedForMessage)`")
@@ -139,6 +143,13 @@ public struct AssessmentTemplate: Sendable, Hashable {
         if slug.isEmpty { slug = "assessment" }
         return "\(slug)-\(period.trimmingCharacters(in: .whitespaces)).yaml"
     }
+}
+
+/// A control character (a line break, a tab, an escape…) in a one-line text given on the
+/// command line: it would make a file that `cbm validate` rejects, or garble what is printed.
+private func controlCharacterProblem(in text: String, option: String) -> String? {
+    guard let bad = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
+    return "`\(option)`: the text contains an invisible control character (code \(bad.value)); type it again without it"
 }
 
 private func isIdentifier(_ text: String) -> Bool {

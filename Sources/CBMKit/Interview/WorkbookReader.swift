@@ -71,7 +71,16 @@ enum WorkbookReader {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("cbm-workbook-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: temporary) }
         do {
-            try writePadded(data, to: temporary, zeros: 2 * limits.maxPartBytes + 65_536)
+            // The zeros need to be twice the largest part that may be unpacked (see writePadded).
+            try writePadded(data, to: temporary, zeros: 0)
+            var largest = 0
+            if let probe = try? Archive(url: temporary, accessMode: .read) {
+                for (index, entry) in probe.enumerated() {
+                    largest = max(largest, Int(min(entry.uncompressedSize, UInt64(limits.maxPartBytes))))
+                    if index > limits.maxEntries { break }
+                }
+            }
+            try writePadded(data, to: temporary, zeros: 2 * largest + 65_536)
         } catch {
             throw Failure(message: "cannot read the workbook: no room for a temporary copy in \(FileManager.default.temporaryDirectory.path)")
         }
@@ -177,7 +186,7 @@ enum WorkbookReader {
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        guard let end = endRecord(of: data) else { return }
+        guard zeros > 0, let end = endRecord(of: data) else { return }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()

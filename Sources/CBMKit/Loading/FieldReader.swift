@@ -123,7 +123,7 @@ struct FieldReader {
         return number
     }
 
-    /// A positive number (weights). Zero and negative numbers are refused.
+    /// A positive number (weights) from `MaturityQuestionnaire.minimumWeight` to 1000. Zero and negative numbers are refused.
     func positiveNumber(_ key: String) -> Double? {
         guard let value = node(key) else { return nil }
         guard let text = value.scalar, let number = NumberText.decimalNumber(text), number.isFinite else {
@@ -132,6 +132,10 @@ struct FieldReader {
         }
         guard number > 0 else {
             sink.error(value.location, "expected `\(key)` of \(context) to be greater than 0, found `\(text)`; to leave an item out of the scores, remove it or answer it `na`")
+            return nil
+        }
+        guard number >= MaturityQuestionnaire.minimumWeight else {
+            sink.error(value.location, "expected `\(key)` of \(context) to be at least \(MaturityQuestionnaire.minimumWeight), found `\(text)`; weights compare items with one another (2 counts twice as much as 1), and smaller weights would be lost in rounding")
             return nil
         }
         guard number <= 1000 else {

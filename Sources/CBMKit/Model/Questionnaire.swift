@@ -134,6 +134,12 @@ public struct Dimension: Sendable, Hashable, Identifiable {
 }
 
 public struct MaturityQuestionnaire: Sendable, Hashable {
+    /// The smallest and largest weight of a dimension or an indicator. Weights compare items
+    /// with one another; between 0.01 and 1000, every weighted sum and mean is exact to far
+    /// more digits than a report shows (a weight such as 5e-324 underflowed to 0).
+    public static let minimumWeight = 0.01
+    public static let maximumWeight = 1000.0
+
     public var id: String
     public var version: String
     public var title: LocalizedText

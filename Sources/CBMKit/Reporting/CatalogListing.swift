@@ -87,7 +87,7 @@ extension Catalog {
         if rows.contains(where: { $0[3] == "older" }) {
             text += "\n\nA new assessment answers the current version. An older version is used only to score an assessment that answered it (its `version:`)."
         }
-        return text
+        return DirectionControls.shown(text)
     }
 }
 

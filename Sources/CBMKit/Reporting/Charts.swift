@@ -153,10 +153,12 @@ public enum SVG {
         public var divergent: Bool
     }
 
-    /// Rows are indicators, columns agencies; each cell shows the level the agency gave.
+    /// Rows are indicators, columns agencies; each cell shows the level the agency gave. With
+    /// many agencies, columns are levels and cells counts: then `key` and `description` say so.
     /// Row labels and the slanted agency names are wrapped by their measured width, and the
     /// label column, header and key are made as large as the text needs.
-    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english) -> String {
+    public static func heatMap(rows: [HeatRow], columns: [String], id: String, title: String, strings t: StringTable = .english,
+                               key: String? = nil, description: String? = nil) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return "" }
         let lineHeight = 13.0, slant = 0.5.squareRoot()
         // Agency names wrap onto up to three slanted lines; the columns are then made wider,
@@ -182,11 +184,11 @@ public enum SVG {
             return x + (headerLines[index].map { FontMetrics.width($0, size: FontSize.label) }.max() ?? 0) * slant + 6
         }.max() ?? 0
         var width = max(gridRight + 36, headerRight)
-        let key = t["chart.heatmap_key"]
+        let key = key ?? t["chart.heatmap_key"]
         let keyLines = FontMetrics.lines(key, maxWidth: max(width, 420) - 4, size: FontSize.note, maxLines: 4)
         width = max(width, (keyLines.map { FontMetrics.width($0, size: FontSize.note) }.max() ?? 0) + 4)
         let height = headerHeight + body + 14 + Double(keyLines.count) * lineHeight
-        let description = t["chart.heatmap_description"] + " "
+        let description = (description ?? t["chart.heatmap_description"]) + " "
             + rows.map { row in
                 row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? t["report.no_answer"] : $1.text)" }.joined(separator: ", ")
                     + (row.divergent ? " " + t["chart.heatmap_divergent"] : "")

@@ -84,6 +84,6 @@ extension RegionalComparison {
             let items = caveats.map(ComparisonWording.caveat) + leftOut.map { "\($0.file) is left out: \(ComparisonWording.leftOut($0))." }
             for item in items { out.append(String(Format.wrap("- " + item, width: 96, indent: "  ").dropFirst(2))) }
         }
-        return out.joined(separator: "\n") + "\n"
+        return DirectionControls.shown(out.joined(separator: "\n") + "\n")
     }
 }

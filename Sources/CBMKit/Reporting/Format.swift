@@ -4,6 +4,15 @@ import Foundation
 public enum Format {
     public static let missing = "—"
 
+    /// A whole number with a comma between thousands: 100000 → "100,000".
+    public static func count(_ value: Int) -> String {
+        var digits = String(value.magnitude)
+        for index in stride(from: digits.count - 3, to: 0, by: -3) {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        }
+        return (value < 0 ? "-" : "") + digits
+    }
+
     /// A score on the 1–5 scale: one decimal, halves rounded up as people do by hand
     /// (2.25 → "2.3"). A level is a score rounded down, so a score just below a whole number
     /// is shown with two decimals, cut, not rounded (2.96 → "2.96", 2.999 → "2.99"): "3.0"

@@ -11,8 +11,8 @@ public enum QuestionnaireDocument {
 
     public static func markdown(_ questionnaire: Questionnaire, strings: StringTable) -> String {
         switch questionnaire {
-        case let .maturity(q): return maturity(q, strings)
-        case let .compliance(q): return compliance(q, strings)
+        case let .maturity(q): return DirectionControls.shown(maturity(q, strings))
+        case let .compliance(q): return DirectionControls.shown(compliance(q, strings))
         }
     }
 

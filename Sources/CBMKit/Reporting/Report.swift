@@ -90,7 +90,8 @@ public enum ReportRenderer {
         guard let output = library.render(MustacheModel.value(of: model) ?? model, withTemplate: template) else {
             throw ReportError(description: "the report template \(template) is missing; reinstall cbm")
         }
-        return output
+        // Text, charts and all: no direction control in user text can reorder what is shown.
+        return DirectionControls.shown(output)
     }
 
     /// The file name a report gets by default: `arventa-2026.html` for `arventa-2026.yaml`.
@@ -168,6 +169,11 @@ public enum Markdown {
                 out += listMarker ? "\\" + String(scalar) : String(scalar)
             default:
                 if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) { continue }
+                if DirectionControls.isControl(scalar) {
+                    // Shown, not obeyed; its brackets escaped, so that no link can follow.
+                    out += "\\" + DirectionControls.mark(scalar).dropLast() + "\\]"
+                    continue
+                }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -181,9 +187,12 @@ extension Markdown {
     static func isPlain(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return true }
         if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "#-+=".utf8.contains(first) { return false }
-        return !text.utf8.contains { byte in
-            byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
+        var mayHoldDirectionControl = false
+        let plain = !text.utf8.contains { byte in
+            if byte == 0xD8 || byte == 0xE2 { mayHoldDirectionControl = true }
+            return byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
         }
+        return plain && !(mayHoldDirectionControl && text.unicodeScalars.contains(where: DirectionControls.isControl))
     }
 }
 
@@ -226,46 +235,143 @@ public enum HTML {
     }
 }
 
-/// Writes output files so that a reader never sees half a file and nothing is overwritten
-/// unless asked.
+/// Writes output files so that a reader never sees half a file, nothing is overwritten unless
+/// asked, and no input is ever overwritten.
+///
+/// What happens depends on what is at the path (links followed):
+/// - nothing: the file is created, in one step;
+/// - a regular file: refused, unless `overwrite`; then replaced in one step (a symbolic link
+///   stays a link, to the new file), keeping the old file's permissions;
+/// - a terminal, a device such as `/dev/null`, or a pipe: written to, as the shell's `>` would
+///   (nothing is replaced, so `--force` is not needed);
+/// - a folder, a socket, a disk (block device) or a link to nothing: refused.
+/// A path that names one of `inputs` (the same file, however the path is spelled: compared
+/// by device and inode) is always refused.
 public enum OutputFile {
     public struct Exists: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var description: String { "\(path) already exists; give --force to replace it, or choose another name with -o" }
     }
 
-    public static func write(_ text: String, to path: String, overwrite: Bool) throws {
-        try write(Data(text.utf8), to: path, overwrite: overwrite)
+    /// The output would replace a file that the command reads.
+    public struct SameAsInput: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var input: String
+        public var description: String {
+            let same = path == input ? "" : " (the same file as \(input))"
+            return "\(path) is one of the files this command reads\(same); writing there would destroy it, even with --force. Choose another name with -o"
+        }
     }
 
-    /// Writes bytes in one step, as `write(_:to:overwrite:)` writes text.
-    public static func write(_ data: Data, to path: String, overwrite: Bool) throws {
+    public static func write(_ text: String, to path: String, overwrite: Bool, inputs: [String] = []) throws {
+        try write(Data(text.utf8), to: path, overwrite: overwrite, inputs: inputs)
+    }
+
+    public static func write(_ data: Data, to path: String, overwrite: Bool, inputs: [String] = []) throws {
+        var info = stat()
+        var linkInfo = stat()
+        let exists = stat(path, &info) == 0
+        let isLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+        if exists {
+            for input in inputs {
+                var inputInfo = stat()
+                if stat(input, &inputInfo) == 0, inputInfo.st_dev == info.st_dev, inputInfo.st_ino == info.st_ino {
+                    throw SameAsInput(path: path, input: input)
+                }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                if !overwrite { throw Exists(path: path) }
+                // Replace the file the path names: through a link, its target.
+                let target = isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+                try replace(data, at: target, shownAs: path, mode: info.st_mode & 0o7777)
+            case S_IFCHR, S_IFIFO:
+                try writeThrough(data, to: path)
+            case S_IFDIR:
+                throw ReportError(description: "\(path) is a folder; give a file name with -o")
+            default:
+                throw ReportError(description: "\(path) is not a file (it is a disk or a socket); cbm writes only to files, pipes and terminals. Choose another name with -o")
+            }
+            return
+        }
+        if isLink {
+            throw ReportError(description: "\(path) is a link to a file that does not exist (\((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")); cbm does not create files through such links. Choose another name with -o")
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw ReportError(description: "\(path) is a folder; give a file name with -o") }
-            if !overwrite { throw Exists(path: path) }
-        }
-        guard FileManager.default.fileExists(atPath: directory.path) else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError(description: "the folder \(directory.path) does not exist")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw ReportError(description: "cannot write in \(directory.path): \(error.localizedDescription)")
+        let temporary = try temporaryCopy(of: data, next: url, shownAs: path)
+        defer { unlink(temporary) }
+        // link() fails if the file appeared meanwhile: no check-then-write race.
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw Exists(path: path) }
+            throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        if overwrite {
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Writes `data` to a new hidden file next to `url`, and returns its path. Nothing is left
+    /// behind when that fails (a full disk, a size limit).
+    static func temporaryCopy(of data: Data, next url: URL, shownAs path: String, mode: mode_t = 0o666) throws -> String {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            throw ReportError(description: "cannot write in \(directory.path): \(String(cString: strerror(errno)))")
+        }
+        do {
+            try writeAll(data, to: descriptor)
+            guard fsync(descriptor) == 0 || errno == EINVAL else { throw WriteFailure(code: errno) }
+            guard close(descriptor) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw ReportError(description: "cannot write \(path): \(String(cString: strerror(code)))")
             }
-        } else {
-            // link() fails if the file appeared meanwhile: no check-then-write race.
-            guard link(temporary.path, url.path) == 0 else {
-                if errno == EEXIST { throw Exists(path: path) }
-                throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        } catch let failure as WriteFailure {
+            close(descriptor)
+            unlink(temporary)
+            throw ReportError(description: "cannot write \(path): \(String(cString: strerror(failure.code)))"
+                + (failure.code == ENOSPC || failure.code == EDQUOT ? "; free some space and try again (nothing was changed)" : ""))
+        }
+        return temporary
+    }
+
+    private static func replace(_ data: Data, at target: String, shownAs path: String, mode: mode_t) throws {
+        let temporary = try temporaryCopy(of: data, next: URL(fileURLWithPath: target), shownAs: path, mode: mode)
+        defer { unlink(temporary) }
+        chmod(temporary, mode)  // open() applies the umask
+        guard rename(temporary, target) == 0 else {
+            throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func writeThrough(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReportError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        do {
+            try writeAll(data, to: descriptor)
+        } catch let failure as WriteFailure {
+            throw ReportError(description: "cannot write \(path): \(String(cString: strerror(failure.code)))")
+        }
+    }
+
+    struct WriteFailure: Error { var code: Int32 }
+
+    static func writeAll(_ data: Data, to descriptor: Int32) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let written = Foundation.write(descriptor, pointer, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteFailure(code: errno)
+                }
+                left -= written
+                pointer += written
             }
         }
     }

@@ -174,6 +174,10 @@ struct ReportModel {
     /// The running header of printed pages, escaped for a CSS string.
     var pageHeaderCSS: String
     var agencies: [AgencyRow]
+    /// The agencies named on the cover: the first `coverAgencyLimit`; `moreAgencies` says how
+    /// many others the annex lists.
+    var coverAgencies: [AgencyRow]
+    var moreAgencies: String?
     var agencyNames: String
     var hasAgencies: Bool
     var questionnaireNames: String
@@ -212,6 +216,12 @@ struct ReportModel {
 extension ReportModel {
     static let generatorName = "cbm-assess 0.1.0"
 
+    /// At most this many agencies have a column of their own in a heat-map: more would not fit
+    /// the width of a printed page. With more, the heat-map counts the agencies at each level.
+    static let heatMapAgencyLimit = 20
+    /// At most this many agencies are named on the cover; the annex lists them all.
+    static let coverAgencyLimit = 20
+
     init(card: ScoreCard, catalog: Catalog, language: String = LocalizedText.defaultLanguage, trend: TrendReport? = nil) {
         self.language = language
         let t = (try? StringTable.forLanguage(language)) ?? .english
@@ -235,9 +245,12 @@ extension ReportModel {
         provisionalThreshold = t.n(Format.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%"))
         countryPeriod = t.text("report.cover.country_period", ["country": info.country, "period": info.period])
 
+        // Names by id, looked up once per response: linear in the number of agencies.
+        var namesByID: [String: String] = [:]
+        for agency in info.agencies where namesByID[agency.id] == nil { namesByID[agency.id] = agency.name }
         func agencyName(_ id: String?) -> String {
             guard let id else { return t["report.working_group_answer"] }
-            return info.agencies.first { $0.id == id }?.name ?? id
+            return namesByID[id] ?? id
         }
 
         // Agencies and how many answers each gave.
@@ -246,7 +259,10 @@ extension ReportModel {
         for c in card.compliance { for p in c.provisions { for r in p.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: t.integer(answerCounts[$0.id] ?? 0)) }
         hasAgencies = !agencies.isEmpty
-        agencyNames = agencies.map(\.name).joined(separator: "; ")
+        coverAgencies = Array(agencies.prefix(Self.coverAgencyLimit))
+        let others = agencies.count - coverAgencies.count
+        moreAgencies = others > 0 ? t.counted(others, "report.cover.more_agencies") : nil
+        agencyNames = coverAgencies.map(\.name).joined(separator: "; ") + (moreAgencies.map { "; " + $0 } ?? "")
 
         questionnaires = (card.maturity.map { ($0.questionnaire, $0.title, QuestionnaireKind.maturity.label(t), $0.version, $0.answeredVersion) }
             + card.compliance.map { ($0.questionnaire, $0.title, QuestionnaireKind.compliance.label(t), $0.version, $0.answeredVersion) })
@@ -383,36 +399,81 @@ extension ReportModel {
         agencyName: (String?) -> String, t: StringTable
     ) -> MaturitySection {
         let language = t.language
-        // Agencies that answered this questionnaire, in declaration order, for the heat-maps.
-        let answering = agencies.filter { agency in score.indicators.contains { $0.responses.contains { $0.agency == agency.id } } }
-        // The "Working group" column: its single answer where it gave one, otherwise the level it agreed.
-        let groupAnswers = score.indicators.contains { $0.consensus != nil || $0.responses.contains { $0.agency == nil } }
+        // Agencies that answered this questionnaire, in declaration order, for the heat-maps:
+        // one pass over the responses, then one over the agencies.
+        var answeredBy = Set<String>()
+        var groupAnswers = false
+        for indicator in score.indicators {
+            // The "Working group" column: its single answer where it gave one, otherwise the level it agreed.
+            if indicator.consensus != nil { groupAnswers = true }
+            for response in indicator.responses {
+                if let agency = response.agency { answeredBy.insert(agency) } else { groupAnswers = true }
+            }
+        }
+        var declared = Set<String>()
+        let answering = agencies.filter { answeredBy.contains($0.id) && declared.insert($0.id).inserted }
+        let grouped = answering.count > heatMapAgencyLimit
 
         var dimensionNumber = 0
         let dimensions = score.dimensions.map { d -> DimensionBlock in
             dimensionNumber += 1
             let definition = questionnaire?.dimension(d.id)
+            var definitions: [String: Indicator] = [:]
+            for indicator in definition?.indicators ?? [] where definitions[indicator.id] == nil { definitions[indicator.id] = indicator }
             let indicators = d.indicators.map { i in
-                indicatorBlock(i, definition: definition?.indicators.first { $0.id == i.id }, score: score,
-                               agencyName: agencyName, t: t)
+                indicatorBlock(i, definition: definitions[i.id], score: score, agencyName: agencyName, t: t)
             }
-            var columns = answering.map(\.name)
-            if groupAnswers { columns.append(t["chart.working_group"]) }
-            let rows = d.indicators.map { i -> SVG.HeatRow in
-                var cells: [(text: String, level: Int?)] = answering.map { agency in
-                    cell(i.responses.first { $0.agency == agency.id })
-                }
-                if groupAnswers {
-                    if let consensus = i.consensus {
-                        cells.append((String(consensus), consensus))
-                    } else {
-                        cells.append(cell(i.responses.first { $0.agency == nil }))
+            let heatmap: String
+            let caption: String
+            if grouped {
+                // Too many agencies for a column each: how many gave each level.
+                let columns = (1...5).map { t.text("chart.grouped_level", ["level": String($0)]) } + [t["chart.cell_na"], "?"]
+                let rows = d.indicators.map { i -> SVG.HeatRow in
+                    var counts = [Int](repeating: 0, count: columns.count)
+                    for response in i.responses {
+                        switch response.value {
+                        case "na": counts[5] += 1
+                        case "unknown": counts[6] += 1
+                        default: if let level = response.numeric, (1...5).contains(level) { counts[level - 1] += 1 }
+                        }
                     }
+                    let cells = counts.enumerated().map { column, count -> (text: String, level: Int?) in
+                        (count == 0 ? "" : t.integer(count), count == 0 || column >= 5 ? nil : column + 1)
+                    }
+                    return SVG.HeatRow(label: i.title, cells: cells, divergent: i.divergent)
                 }
-                return SVG.HeatRow(label: i.title, cells: cells.map { ($0.text == "na" ? t["chart.cell_na"] : $0.text, $0.level) }, divergent: i.divergent)
-            }
-            let heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
+                heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
+                                      title: t.text("chart.grouped_title", ["title": d.title]), strings: t,
+                                      key: t["chart.grouped_key"], description: t["chart.grouped_description"])
+                caption = t.text("report.dimension.heatmap_caption_grouped",
+                                 ["agencies": t.counted(answering.count, "count.agencies"), "limit": t.integer(heatMapAgencyLimit)])
+            } else {
+                var columns = answering.map(\.name)
+                if groupAnswers { columns.append(t["chart.working_group"]) }
+                let rows = d.indicators.map { i -> SVG.HeatRow in
+                    var byAgency: [String: AgencyResponse] = [:]
+                    var group: AgencyResponse?
+                    for response in i.responses {
+                        if let agency = response.agency {
+                            if byAgency[agency] == nil { byAgency[agency] = response }
+                        } else if group == nil {
+                            group = response
+                        }
+                    }
+                    var cells: [(text: String, level: Int?)] = answering.map { cell(byAgency[$0.id]) }
+                    if groupAnswers {
+                        if let consensus = i.consensus {
+                            cells.append((String(consensus), consensus))
+                        } else {
+                            cells.append(cell(group))
+                        }
+                    }
+                    return SVG.HeatRow(label: i.title, cells: cells.map { ($0.text == "na" ? t["chart.cell_na"] : $0.text, $0.level) }, divergent: i.divergent)
+                }
+                heatmap = SVG.heatMap(rows: rows, columns: columns, id: "heat-\(score.questionnaire)-\(d.id)",
                                       title: t.text("chart.heatmap_title", ["title": d.title]), strings: t)
+                caption = groupAnswers ? t["report.dimension.heatmap_caption_group"] : t["report.dimension.heatmap_caption"]
+            }
             let applicable = d.indicatorCount - d.notApplicableCount
             let answeredText = t.counted(applicable, "report.answered_of", ["answered": t.integer(d.answeredCount)])
                 + (d.notApplicableCount > 0 ? t.counted(d.notApplicableCount, "report.not_applicable_count") : "")
@@ -427,8 +488,8 @@ extension ReportModel {
                 heatmapSVG: heatmap,
                 scoreLine: t.text("report.dimension.score_line", ["score": t.score(d.score), "level": levelName, "target": String(d.target),
                                                                   "gap": t.amount(d.gap), "answered": answeredText]),
-                heatmapCaption: groupAnswers ? t["report.dimension.heatmap_caption_group"] : t["report.dimension.heatmap_caption"],
-                hasWorkingGroup: groupAnswers, indicators: indicators)
+                heatmapCaption: caption,
+                hasWorkingGroup: groupAnswers && !grouped, indicators: indicators)
         }
         let scored = score.dimensions.filter { $0.score != nil }
         let ranked = scored.enumerated().sorted { a, b in
@@ -439,7 +500,7 @@ extension ReportModel {
             DimensionLine(title: d.title, score: t.score(d.score), level: Format.level(d.level, name: score.levelName(d.level)))
         }
         let provisional = score.dimensions.filter(\.provisional)
-        let divergent = dimensions.flatMap(\.indicators).filter(\.divergent)
+        let divergent = dimensions.flatMap { $0.indicators }.filter { $0.divergent }
         let answeredCount = score.indicators.filter { $0.status == .answered }.count
         let radar = SVG.radar(score.dimensions.map { SVG.RadarAxis(label: $0.title, score: $0.score, target: Double($0.target)) },
                               id: "radar-\(score.questionnaire)", title: t.text("chart.radar_title", ["title": score.title]), strings: t)
@@ -688,7 +749,7 @@ extension ReportModel {
     /// a CSS escape, so that no text can end the string or the style sheet.
     static func cssString(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars.prefix(200) {
+        for scalar in DirectionControls.shown(text).unicodeScalars.prefix(200) {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
                 out.unicodeScalars.append(scalar)
             } else {

@@ -81,6 +81,6 @@ extension ScoreCard {
                 out.append(Format.wrap(p.nextStep ?? t["terminal.score.no_next_step"], width: 76, indent: "   "))
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return DirectionControls.shown(out.joined(separator: "\n") + "\n")
     }
 }

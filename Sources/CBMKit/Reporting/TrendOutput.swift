@@ -127,6 +127,6 @@ extension TrendReport {
             if change.added.isEmpty && change.removed.isEmpty && change.renamed.isEmpty { out.append("  " + t["terminal.trend.no_item_changed"]) }
             out.append("")
         }
-        return out.joined(separator: "\n")
+        return DirectionControls.shown(out.joined(separator: "\n"))
     }
 }

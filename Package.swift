@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // `swift package generate-documentation --target CBMKit` (the CBMKit.docc catalog).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
@@ -26,6 +27,7 @@ let package = Package(
             dependencies: [
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
@@ -43,12 +45,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CBMKitTests",
-            dependencies: ["CBMKit"],
+            dependencies: ["CBMKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "cbmTests",
-            dependencies: ["cbm"]
+            dependencies: ["cbm", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ import Foundation
 /// agency ids of the assessment named on the command line for `--agency`.
 enum Completion {
     static let assessment = CompletionKind.file(extensions: ["yaml", "yml"])
-    static let sheet = CompletionKind.file(extensions: ["csv", "txt"])
+    static let sheet = CompletionKind.file(extensions: ["xlsx", "csv", "txt"])
     static let anyFile = CompletionKind.file()
 
     static let questionnaireID = CompletionKind.custom { words, _, prefix in

@@ -18,18 +18,24 @@ struct ImportSheetCommand: ParsableCommand {
         is kept as FILE.bak and the file is rewritten in cbm's standard layout (comments \
         other than those cbm writes are not kept).
 
-        The sheet may be separated by commas, semicolons or tabs (found from its header \
-        row), with or without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma delimited)"). \
-        Sheets exported with --language ru are read too: Russian column headers and answers \
-        such as «частично», «полностью», «неприменимо» (see docs/translating.md).
+        The sheet may be the Excel workbook (.xlsx) that `cbm export-sheet` wrote, as Excel \
+        or LibreOffice Calc saved it: rows may be sorted or filtered, sheets reordered or \
+        added. Hidden rows and questions without a row are reported. A CSV sheet may be \
+        separated by commas, semicolons or tabs (found from its header row), with or \
+        without a byte-order mark; it must be UTF-8 (in Excel: Save As → "CSV UTF-8 (Comma \
+        delimited)"). Sheets exported with --language ru are read too: Russian column \
+        headers and answers such as «частично», «полностью», «неприменимо» (see \
+        docs/translating.md).
 
         Examples:
+          cbm import-sheet customs.xlsx --into arventa-2026.yaml --dry-run
+          cbm import-sheet customs.xlsx --into arventa-2026.yaml
           cbm import-sheet customs.csv --into arventa-2026.yaml --dry-run
           cbm import-sheet customs.csv --into arventa-2026.yaml
         """
     )
 
-    @Argument(help: ArgumentHelp("The filled sheet (CSV).", valueName: "SHEET"), completion: Completion.sheet)
+    @Argument(help: ArgumentHelp("The filled sheet: an Excel workbook (.xlsx) or a CSV file.", valueName: "SHEET"), completion: Completion.sheet)
     var sheet: String
 
     @Option(help: ArgumentHelp("The assessment file to merge the answers into.", valueName: "FILE"), completion: Completion.assessment)

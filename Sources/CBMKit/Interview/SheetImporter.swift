@@ -39,6 +39,12 @@ public enum SheetImporter {
             throw UsageError("cannot read \(file)")
         }
         var isDirectory: ObjCBool = false
+        // Not read at all when far larger than any sheet (the readers check their own limits).
+        let sheetLimit = max(WorkbookReader.Limits.standard.maxFileBytes, ReadLimits.standard.maxBytes)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: sheet))?[.size] as? Int, size > sheetLimit {
+            throw LoadError([.error(SourceLocation(file: sheet, line: 1, column: 1),
+                String(format: "this file is %.0f MB; cbm reads sheets of up to %d MB (a sheet for one agency is well under 1 MB). Is it the right file?", Double(size) / 1_048_576, sheetLimit / 1_048_576))])
+        }
         guard FileManager.default.fileExists(atPath: sheet, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: sheet) else {
             let what = isDirectory.boolValue ? "is a folder; give the sheet's file name" : "there is no such file; check the name"

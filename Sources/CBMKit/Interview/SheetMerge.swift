@@ -89,8 +89,10 @@ public struct SheetMerge: Sendable {
     public var unchangedRows: Int
     /// The agencies the sheet answers for, in the order they first appear.
     public var agencies: [String]
-    /// The separator the sheet used.
+    /// The separator the sheet used (a CSV sheet).
     public var separator: CSV.Separator
+    /// Whether the sheet was an Excel workbook rather than a CSV file.
+    public var isWorkbook = false
     /// Things to know that did not stop the merge, such as columns cbm does not read.
     public var warnings: [Diagnostic]
 
@@ -106,6 +108,8 @@ public struct SheetMerge: Sendable {
         var value: AnswerValue?
         var evidence: String?
         var comment: String?
+        /// The workbook sheet it is on (nil in a CSV file).
+        var sheet: String? = nil
     }
 
     /// Reads the sheet and merges it. Returns nil and every problem when any row cannot be
@@ -118,52 +122,44 @@ public struct SheetMerge: Sendable {
     ///   - assessmentFile: the assessment's name, as shown in messages.
     ///   - catalog: the questionnaires the assessment answers.
     public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> (SheetMerge?, [Diagnostic]) {
+        if WorkbookReader.isZip(data) || WorkbookReader.isLegacyOffice(data) || isWorkbookName(file) {
+            let (sheets, readProblems) = WorkbookReader.read(data, file: file)
+            if readProblems.hasErrors { return (nil, readProblems) }
+            let tables = sheets.map { Table(sheet: $0.sheet, rows: $0.rows, hiddenRows: $0.hiddenRows, ignoredCells: $0.ignoredCells) }
+            return merge(tables, separator: nil, file: file, into: assessment, assessmentFile: assessmentFile, catalog: catalog)
+        }
         let (rows, separator, readProblems) = CSV.read(data, file: file)
         if readProblems.hasErrors { return (nil, readProblems) }
+        return merge([Table(sheet: nil, rows: rows)], separator: separator, file: file, into: assessment, assessmentFile: assessmentFile, catalog: catalog)
+    }
+
+    /// Whether the file's name says it is a workbook: `.xlsx`, `.xlsm`, `.xls`.
+    static func isWorkbookName(_ file: String) -> Bool {
+        ["xlsx", "xlsm", "xls"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+    }
+
+    /// One table of answers: a CSV sheet (`sheet` nil; its header is the first row, its
+    /// cells may carry the apostrophe of `AgencySheet.guarded`) or a sheet of a workbook (its
+    /// header is the first row that names the columns; its cells are as typed).
+    struct Table {
+        var sheet: String?
+        var rows: [CSV.Row]
+        var hiddenRows: Set<Int> = []
+        var ignoredCells = 0
+    }
+
+    /// Merges tables read from a CSV file (one, with its separator) or a workbook (one per sheet).
+    static func merge(
+        _ tables: [Table], separator: CSV.Separator?, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog
+    ) -> (SheetMerge?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         func at(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: row, column: column + 1) }
-        func place(_ row: Int, _ column: Int, _ header: String? = nil) -> String {
-            "row \(row), column \(CSV.columnName(column))" + (header.map { " (\($0))" } ?? "")
-        }
+        let isWorkbook = separator == nil
 
-        // The header: which column is which.
-        guard let header = rows.first, !header.isBlank else {
-            return (nil, [.error(at(1, 0), "the sheet is empty; expected a header row (agency, questionnaire, id, …, level or status, evidence, comment) and one row per question, as `cbm export-sheet` writes them")])
-        }
-        var columns: [AgencySheet.Column: Int] = [:]
-        for (index, cell) in header.cells.enumerated() {
-            let name = normalizedHeader(AgencySheet.unguarded(cell))
-            guard !name.isEmpty else { continue }
-            guard let column = AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.acceptedHeaders.contains(name) }) else {
-                warnings.append(.warning(at(1, index), "\(place(1, index)): cbm does not read the column `\(cell.shortenedForMessage)`; what it holds is not imported"))
-                continue
-            }
-            if let first = columns[column] {
-                problems.append(.error(at(1, index), "\(place(1, index)): the column `\(column.header)` appears twice (first in column \(CSV.columnName(first))); keep one"))
-                continue
-            }
-            columns[column] = index
-        }
-        let missing = AgencySheet.Column.required.filter { columns[$0] == nil }
-        if columns.isEmpty && header.cells.count > 1 {
-            // Not one column name: the header row is most likely deleted. One clear error,
-            // without a warning for each of its cells.
-            let found = header.cells.filter { !$0.isEmpty }.prefix(3).map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
-            return (nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
-        }
-        if !missing.isEmpty {
-            let found = header.cells.filter { !$0.isEmpty }.map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
-            let separatorHint = header.cells.count == 1 ? "; the cells of the header are not separated by `,` or `;` — is it a CSV file?" : ""
-            problems.append(.error(at(1, 0), "row 1 (the header): expected the columns " + missing.map { "`\($0.header)`" }.joined(separator: ", ")
-                + ", which the sheet does not have; found \(found.isEmpty ? "nothing" : found)\(separatorHint). Start from a sheet written by `cbm export-sheet` and keep its first row"))
-        }
-        if problems.hasErrors { return (nil, problems + warnings) }
-        let width = header.cells.count
-
-        // The rows.
         var entries: [Entry] = []
-        var seen: [String: Int] = [:]
+        var seen: [String: (sheet: String?, row: Int)] = [:]
+        var sheetsRead: [Table] = []
         let declared = Set(assessment.agencies.map(\.id))
         var readRows = 0
         // "Did you mean" compares a wrong id with every known one: for the first 1,000
@@ -175,133 +171,231 @@ public struct SheetMerge: Sendable {
             suggestionsLeft -= 1
             return closestMatch(to: text, in: candidates())
         }
-        for row in rows.dropFirst() where !row.isBlank {
-            readRows += 1
-            var rowProblems: [Diagnostic] = []
-            func problem(_ column: Int, _ header: String?, _ message: String) {
-                rowProblems.append(.error(at(row.number, column), "\(place(row.number, column, header)): \(message)"))
+        for table in tables {
+            let rows = table.rows
+            let prefix = table.sheet.map { "sheet `\($0.shortenedForMessage)`, " } ?? ""
+            func place(_ row: Int, _ column: Int, _ header: String? = nil) -> String {
+                prefix + "row \(row), column \(CSV.columnName(column))" + (header.map { " (\($0))" } ?? "")
             }
-            func cell(_ column: AgencySheet.Column) -> String {
-                columns[column].map { AgencySheet.unguarded(row[$0]) } ?? ""
-            }
-            for index in width..<max(width, row.cells.count) where !row.cells[index].allSatisfy(\.isWhitespace) {
-                problem(index, nil, "the row has more cells than the header (this one holds `\(row.cells[index].shortenedForMessage)`); a text that contains `\(separator.rawValue)` must be put in double quotes, or a cell was shifted")
-                break
-            }
-            for column in [AgencySheet.Column.agency, .id, .answer, .evidence, .comment] {
-                guard let index = columns[column] else { continue }
-                if let bad = row[index].unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) {
-                    problem(index, column.header, "the cell contains an invisible control character (code \(bad.value)); retype the text")
-                }
+            func unguarded(_ text: String) -> String { isWorkbook ? text : AgencySheet.unguarded(text) }
+            func columnFor(_ cell: String) -> AgencySheet.Column? {
+                let name = normalizedHeader(unguarded(cell))
+                return AgencySheet.Column.allCases.first(where: { $0.header == name }) ?? AgencySheet.Column.allCases.first(where: { $0.acceptedHeaders.contains(name) })
             }
 
-            // Agency.
-            let agencyColumn = columns[.agency]!
-            let agency = cell(.agency).trimmingCharacters(in: .whitespaces)
-            if agency.isEmpty {
-                problem(agencyColumn, "agency", "expected the id of the agency that answers (for example customs), found an empty cell")
-            } else if !declared.contains(agency) {
-                let suggest = suggestionsLeft > 0
-                suggestionsLeft -= 1
-                problem(agencyColumn, "agency", AgencySheet.undeclaredAgency(agency, in: assessment, suggest: suggest).replacingOccurrences(of: "in the assessment", with: "in \(assessmentFile)"))
-            }
-
-            // Questionnaire and item.
-            let idColumn = columns[.id]!
-            let reference = cell(.id).trimmingCharacters(in: .whitespaces)
-            let questionnaireCell = cell(.questionnaire).trimmingCharacters(in: .whitespaces)
-            var questionnaireID: String?
-            var itemID: String?
-            if reference.isEmpty {
-                problem(idColumn, "id", "expected the id of an indicator or provision (for example cbm-core/ict.single-window), found an empty cell")
-            } else if let slash = reference.firstIndex(of: "/") {
-                questionnaireID = String(reference[..<slash])
-                itemID = String(reference[reference.index(after: slash)...])
-                if !questionnaireCell.isEmpty, questionnaireCell != questionnaireID, let column = columns[.questionnaire] {
-                    problem(column, "questionnaire", "the row names the questionnaire `\(questionnaireCell.shortenedForMessage)`, but its id `\(reference.shortenedForMessage)` is in `\(questionnaireID!)`; make them agree")
-                    questionnaireID = nil
-                }
-            } else if !questionnaireCell.isEmpty {
-                questionnaireID = questionnaireCell
-                itemID = reference
-            } else {
-                problem(idColumn, "id", "expected the id with its questionnaire, such as cbm-core/ict.single-window or wto-tfa/7.1, found `\(reference.shortenedForMessage)`")
-            }
-            var kind: QuestionnaireKind?
-            if let qid = questionnaireID, let item = itemID {
-                let column = columns[.questionnaire].flatMap { questionnaireCell.isEmpty ? nil : $0 } ?? idColumn
-                let header = column == idColumn ? "id" : "questionnaire"
-                if let answers = assessment.answers(for: qid), let questionnaire = questionnaireAnswered(catalog, qid, version: answers.version) {
-                    kind = questionnaire.kind
-                    let known = itemSets[qid] ?? Set(questionnaire.itemIDs)  // computed once per questionnaire, not per row
-                    itemSets[qid] = known
-                    if !known.contains(item) {
-                        let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-                        var message = "`\(qid)` has no \(noun) `\(item.shortenedForMessage)`"
-                        if let suggestion = suggestion(for: item, in: questionnaire.itemIDs) { message += "; did you mean `\(AgencySheet.reference(qid, suggestion))`?" }
-                        problem(idColumn, "id", message)
-                        kind = nil
+            // The header: which column is which. In a workbook, the first row that names the
+            // id and answer columns (title lines come above it); sheets without one are not read.
+            let headerIndex: Int
+            if let sheet = table.sheet {
+                guard let found = rows.prefix(30).firstIndex(where: { row in
+                    let named = Set(row.cells.compactMap(columnFor))
+                    return named.contains(.id) && named.contains(.answer)
+                }) else {
+                    // A sheet with the ids of questions but no header: its answers must not be lost quietly.
+                    let answered = Set(assessment.questionnaires.map(\.questionnaireID))
+                    if let row = rows.first(where: { $0.cells.contains { cell in
+                        cell.firstIndex(of: "/").map { answered.contains(String(cell[..<$0])) } ?? false
+                    } }) {
+                        problems.append(.error(at(row.number, 0), "sheet `\(sheet.shortenedForMessage)` holds answers (row \(row.number) names a question) but has no row of column headers (agency, questionnaire, id, …, level or status, evidence, comment), so its columns cannot be told apart: copy the header row of a workbook written by `cbm export-sheet` back above its rows"))
+                        continue
                     }
-                } else if catalog.questionnaire(qid) != nil {
-                    problem(column, header, "\(assessmentFile) does not answer the questionnaire `\(qid.shortenedForMessage)`; add it under `questionnaires:` in \(assessmentFile) (with `version:`), or leave this row out")
+                    if !AgencyWorkbook.instructionsSheetNames.contains(sheet.lowercased()) {
+                        warnings.append(.warning(at(1, 0), "sheet `\(sheet.shortenedForMessage)` is not read: it has no row of column headers (id, …, level or status, evidence, comment) as `cbm export-sheet` writes them"))
+                    }
+                    continue
+                }
+                headerIndex = found
+            } else {
+                guard let header = rows.first, !header.isBlank else {
+                    return (nil, [.error(at(1, 0), "the sheet is empty; expected a header row (agency, questionnaire, id, …, level or status, evidence, comment) and one row per question, as `cbm export-sheet` writes them")])
+                }
+                headerIndex = 0
+            }
+            let header = rows[headerIndex]
+            let headerRow = header.number
+            var headerProblems = false
+            var columns: [AgencySheet.Column: Int] = [:]
+            for (index, cell) in header.cells.enumerated() {
+                guard !normalizedHeader(unguarded(cell)).isEmpty else { continue }
+                guard let column = columnFor(cell) else {
+                    warnings.append(.warning(at(headerRow, index), "\(place(headerRow, index)): cbm does not read the column `\(cell.shortenedForMessage)`; what it holds is not imported"))
+                    continue
+                }
+                if let first = columns[column] {
+                    problems.append(.error(at(headerRow, index), "\(place(headerRow, index)): the column `\(column.header)` appears twice (first in column \(CSV.columnName(first))); keep one"))
+                    headerProblems = true
+                    continue
+                }
+                columns[column] = index
+            }
+            let missing = AgencySheet.Column.required.filter { columns[$0] == nil }
+            if !isWorkbook && columns.isEmpty && header.cells.count > 1 {
+                // Not one column name: the header row is most likely deleted. One clear error,
+                // without a warning for each of its cells.
+                let found = header.cells.filter { !$0.isEmpty }.prefix(3).map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
+                return (nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
+            }
+            if !missing.isEmpty {
+                let found = header.cells.filter { !$0.isEmpty }.map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
+                let separatorHint = header.cells.count == 1 && !isWorkbook ? "; the cells of the header are not separated by `,` or `;` — is it a CSV file?" : ""
+                problems.append(.error(at(headerRow, 0), prefix + "row \(headerRow) (the header): expected the columns " + missing.map { "`\($0.header)`" }.joined(separator: ", ")
+                    + ", which the sheet does not have; found \(found.isEmpty ? "nothing" : found)\(separatorHint). Start from a sheet written by `cbm export-sheet` and keep its \(isWorkbook ? "header row" : "first row")"))
+                headerProblems = true
+            }
+            if headerProblems {
+                if isWorkbook { continue }
+                return (nil, problems + warnings)
+            }
+            let width = header.cells.count
+            sheetsRead.append(table)
+            if table.ignoredCells > 0 {
+                warnings.append(.warning(at(headerRow, 0), prefix + "\(table.ignoredCells) cells right of column \(CSV.columnName(WorkbookReader.Limits.standard.maxColumns - 1)) are not read"))
+            }
+
+            // The rows.
+            var extraCellWarned = false
+            for row in rows.dropFirst(headerIndex + 1) where !row.isBlank {
+                readRows += 1
+                var rowProblems: [Diagnostic] = []
+                func problem(_ column: Int, _ header: String?, _ message: String) {
+                    rowProblems.append(.error(at(row.number, column), "\(place(row.number, column, header)): \(message)"))
+                }
+                func cell(_ column: AgencySheet.Column) -> String {
+                    columns[column].map { unguarded(row[$0]) } ?? ""
+                }
+                for index in width..<max(width, row.cells.count) where !row.cells[index].allSatisfy(\.isWhitespace) {
+                    if let separator {
+                        problem(index, nil, "the row has more cells than the header (this one holds `\(row.cells[index].shortenedForMessage)`); a text that contains `\(separator.rawValue)` must be put in double quotes, or a cell was shifted")
+                    } else if !extraCellWarned {
+                        extraCellWarned = true
+                        warnings.append(.warning(at(row.number, index), "\(place(row.number, index)): this column has no header, so cbm does not read it (it holds `\(row.cells[index].shortenedForMessage)`); write evidence and comments in columns \(AgencySheet.Column.evidence.letter) and \(AgencySheet.Column.comment.letter)"))
+                    }
+                    break
+                }
+                for column in [AgencySheet.Column.agency, .id, .answer, .evidence, .comment] {
+                    guard let index = columns[column] else { continue }
+                    if let bad = row[index].unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" || (0x7F...0x9F).contains($0.value) }) {
+                        problem(index, column.header, "the cell contains an invisible control character (code \(bad.value)); retype the text")
+                    }
+                }
+
+                // Agency.
+                let agencyColumn = columns[.agency]!
+                let agency = cell(.agency).trimmingCharacters(in: .whitespaces)
+                if agency.isEmpty {
+                    problem(agencyColumn, "agency", "expected the id of the agency that answers (for example customs), found an empty cell")
+                } else if !declared.contains(agency) {
+                    let suggest = suggestionsLeft > 0
+                    suggestionsLeft -= 1
+                    problem(agencyColumn, "agency", AgencySheet.undeclaredAgency(agency, in: assessment, suggest: suggest).replacingOccurrences(of: "in the assessment", with: "in \(assessmentFile)"))
+                }
+
+                // Questionnaire and item.
+                let idColumn = columns[.id]!
+                let reference = cell(.id).trimmingCharacters(in: .whitespaces)
+                let questionnaireCell = cell(.questionnaire).trimmingCharacters(in: .whitespaces)
+                var questionnaireID: String?
+                var itemID: String?
+                if reference.isEmpty {
+                    problem(idColumn, "id", "expected the id of an indicator or provision (for example cbm-core/ict.single-window), found an empty cell")
+                } else if let slash = reference.firstIndex(of: "/") {
+                    questionnaireID = String(reference[..<slash])
+                    itemID = String(reference[reference.index(after: slash)...])
+                    if !questionnaireCell.isEmpty, questionnaireCell != questionnaireID, let column = columns[.questionnaire] {
+                        problem(column, "questionnaire", "the row names the questionnaire `\(questionnaireCell.shortenedForMessage)`, but its id `\(reference.shortenedForMessage)` is in `\(questionnaireID!)`; make them agree")
+                        questionnaireID = nil
+                    }
+                } else if !questionnaireCell.isEmpty {
+                    questionnaireID = questionnaireCell
+                    itemID = reference
                 } else {
-                    var message = "there is no questionnaire `\(qid.shortenedForMessage)`"
-                    let answered = assessment.questionnaires.map(\.questionnaireID)
-                    if let suggestion = suggestion(for: qid, in: answered) { message += "; did you mean `\(suggestion)`?" }
-                    problem(column, header, message + "; \(assessmentFile) answers " + answered.map { "`\($0)`" }.joined(separator: ", "))
+                    problem(idColumn, "id", "expected the id with its questionnaire, such as cbm-core/ict.single-window or wto-tfa/7.1, found `\(reference.shortenedForMessage)`")
                 }
-            }
+                var kind: QuestionnaireKind?
+                if let qid = questionnaireID, let item = itemID {
+                    let column = columns[.questionnaire].flatMap { questionnaireCell.isEmpty ? nil : $0 } ?? idColumn
+                    let header = column == idColumn ? "id" : "questionnaire"
+                    if let answers = assessment.answers(for: qid), let questionnaire = questionnaireAnswered(catalog, qid, version: answers.version) {
+                        kind = questionnaire.kind
+                        let known = itemSets[qid] ?? Set(questionnaire.itemIDs)  // computed once per questionnaire, not per row
+                        itemSets[qid] = known
+                        if !known.contains(item) {
+                            let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
+                            var message = "`\(qid)` has no \(noun) `\(item.shortenedForMessage)`"
+                            if let suggestion = suggestion(for: item, in: questionnaire.itemIDs) { message += "; did you mean `\(AgencySheet.reference(qid, suggestion))`?" }
+                            problem(idColumn, "id", message)
+                            kind = nil
+                        }
+                    } else if catalog.questionnaire(qid) != nil {
+                        problem(column, header, "\(assessmentFile) does not answer the questionnaire `\(qid.shortenedForMessage)`; add it under `questionnaires:` in \(assessmentFile) (with `version:`), or leave this row out")
+                    } else {
+                        var message = "there is no questionnaire `\(qid.shortenedForMessage)`"
+                        let answered = assessment.questionnaires.map(\.questionnaireID)
+                        if let suggestion = suggestion(for: qid, in: answered) { message += "; did you mean `\(suggestion)`?" }
+                        problem(column, header, message + "; \(assessmentFile) answers " + answered.map { "`\($0)`" }.joined(separator: ", "))
+                    }
+                }
 
-            // A row with fewer cells than the header (a cell deleted, or a spreadsheet that
-            // drops empty cells at the end of a row): the missing cells may be read as empty
-            // only when the export had them empty, that is when the file holds nothing there.
-            if row.cells.count < width, let qid = questionnaireID, let item = itemID, !agency.isEmpty {
-                let existing = assessment.answers(for: qid)?.answers.first { $0.itemID == item }?.responses.first { $0.agency == agency }
-                let held: [(AgencySheet.Column, String, Bool)] = [
-                    (.answer, existing?.value?.complianceStatus != nil ? "status" : "level", existing?.value != nil),
-                    (.evidence, "evidence", existing?.evidence != nil), (.comment, "comment", existing?.comment != nil),
-                ]
-                let lost = held.filter { column, _, holds in holds && (columns[column] ?? -1) >= row.cells.count }.map(\.1)
-                if !lost.isEmpty {
-                    problem(row.cells.count, nil, "the row has \(row.cells.count) cells but the header has \(width): the cells from column \(CSV.columnName(row.cells.count)) on are missing, and reading them as empty would remove the \(lost.joined(separator: " and ")) that \(assessmentFile) holds for \(agency). A cell was probably deleted or shifted; put the missing cells back (or export the sheet again)")
+                // A row with fewer cells than the header (a cell deleted, or a spreadsheet that
+                // drops empty cells at the end of a row): the missing cells may be read as empty
+                // only when the export had them empty, that is when the file holds nothing there.
+                // (In a workbook, a cell left out is an empty cell: spreadsheet programs write no empty cells.)
+                if !isWorkbook, row.cells.count < width, let qid = questionnaireID, let item = itemID, !agency.isEmpty {
+                    let existing = assessment.answers(for: qid)?.answers.first { $0.itemID == item }?.responses.first { $0.agency == agency }
+                    let held: [(AgencySheet.Column, String, Bool)] = [
+                        (.answer, existing?.value?.complianceStatus != nil ? "status" : "level", existing?.value != nil),
+                        (.evidence, "evidence", existing?.evidence != nil), (.comment, "comment", existing?.comment != nil),
+                    ]
+                    let lost = held.filter { column, _, holds in holds && (columns[column] ?? -1) >= row.cells.count }.map(\.1)
+                    if !lost.isEmpty {
+                        problem(row.cells.count, nil, "the row has \(row.cells.count) cells but the header has \(width): the cells from column \(CSV.columnName(row.cells.count)) on are missing, and reading them as empty would remove the \(lost.joined(separator: " and ")) that \(assessmentFile) holds for \(agency). A cell was probably deleted or shifted; put the missing cells back (or export the sheet again)")
+                    }
                 }
-            }
 
-            // The answer.
-            let answerColumn = columns[.answer]!
-            let answerText = cell(.answer).trimmingCharacters(in: .whitespacesAndNewlines)
-            let evidence = text(cell(.evidence))
-            let comment = text(cell(.comment))
-            var value: AnswerValue?
-            if let kind, !answerText.isEmpty {
-                switch parseValue(answerText, kind: kind) {
-                case let .success(parsed): value = parsed
-                case let .failure(message): problem(answerColumn, "level or status", message.text)
+                // The answer.
+                let answerColumn = columns[.answer]!
+                let answerText = cell(.answer).trimmingCharacters(in: .whitespacesAndNewlines)
+                let evidence = text(cell(.evidence))
+                let comment = text(cell(.comment))
+                var value: AnswerValue?
+                if let kind, !answerText.isEmpty {
+                    switch parseValue(answerText, kind: kind) {
+                    case let .success(parsed): value = parsed
+                    case let .failure(message): problem(answerColumn, "level or status", message.text)
+                    }
                 }
-            }
-            if answerText.isEmpty, evidence != nil || comment != nil {
-                let allowed = kind == .compliance ? "a status (full, partial, pilot, none, na or unknown)" : "a level (1 to 5, na or unknown)"
-                problem(answerColumn, "level or status", "the row gives \(evidence != nil ? "evidence" : "a comment") but no answer; write \(allowed), or empty the row to give no answer")
-            }
+                if answerText.isEmpty, evidence != nil || comment != nil {
+                    let allowed = kind == .compliance ? "a status (full, partial, pilot, none, na or unknown)" : "a level (1 to 5, na or unknown)"
+                    problem(answerColumn, "level or status", "the row gives \(evidence != nil ? "evidence" : "a comment") but no answer; write \(allowed), or empty the row to give no answer")
+                }
 
-            if let qid = questionnaireID, let item = itemID, !agency.isEmpty {
-                let key = "\(agency)\u{0}\(qid)\u{0}\(item)"
-                if let first = seen[key] {
-                    problem(idColumn, "id", "`\(AgencySheet.reference(qid, item))` is answered for \(agency) a second time (first in row \(first)); keep one row per question")
-                } else {
-                    seen[key] = row.number
+                if let qid = questionnaireID, let item = itemID, !agency.isEmpty {
+                    let key = "\(agency)\u{0}\(qid)\u{0}\(item)"
+                    if let first = seen[key] {
+                        let firstPlace = first.sheet == table.sheet ? "row \(first.row)" : "sheet `\(first.sheet?.shortenedForMessage ?? "")`, row \(first.row)"
+                        problem(idColumn, "id", "`\(AgencySheet.reference(qid, item))` is answered for \(agency) a second time (first in \(firstPlace)); keep one row per question")
+                    } else {
+                        seen[key] = (table.sheet, row.number)
+                    }
                 }
+                if rowProblems.isEmpty, let qid = questionnaireID, let item = itemID {
+                    entries.append(Entry(row: row.number, agency: agency, questionnaire: qid, item: item, value: value,
+                                         evidence: evidence, comment: comment, sheet: table.sheet))
+                }
+                problems += rowProblems
             }
-            if rowProblems.isEmpty, let qid = questionnaireID, let item = itemID {
-                entries.append(Entry(row: row.number, agency: agency, questionnaire: qid, item: item, value: value,
-                                     evidence: evidence, comment: comment))
-            }
-            problems += rowProblems
+        }
+        if isWorkbook && sheetsRead.isEmpty && !problems.hasErrors {
+            let names = tables.map { "`\($0.sheet?.shortenedForMessage ?? "")`" }.joined(separator: ", ")
+            return (nil, [.error(at(1, 0), "no sheet of this workbook has the columns cbm reads (agency, id, level or status, evidence, comment); its sheets are \(names.isEmpty ? "none" : names). Start from the workbook `cbm export-sheet` writes, and keep its header rows")])
         }
         if readRows == 0 && problems.isEmpty {
             problems.append(.error(at(1, 0), "the sheet has a header but no rows below it; expected one row per question, as `cbm export-sheet` writes them"))
         }
         if problems.hasErrors { return (nil, problems + warnings) }
+        if isWorkbook {
+            warnings += missingRowWarnings(sheetsRead, entries: entries, file: file, assessment: assessment, catalog: catalog)
+        }
 
         // Merge.
         var merged = assessment
@@ -365,7 +459,7 @@ public struct SheetMerge: Sendable {
         var agencies: [String] = []
         for entry in entries where !agencies.contains(entry.agency) { agencies.append(entry.agency) }
         return (SheetMerge(merged: merged, changes: changes, unchangedRows: unchanged, agencies: agencies,
-                            separator: separator, warnings: warnings), warnings)
+                            separator: separator ?? .comma, isWorkbook: isWorkbook, warnings: warnings), warnings)
     }
 
     /// Turns the answer given for the whole group into the agreed one (`consensus`), unless

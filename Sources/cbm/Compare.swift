@@ -44,8 +44,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
@@ -53,7 +52,7 @@ struct CompareCommand: ParsableCommand {
         let comparison: RegionalComparison
         do {
             let (built, _, diagnostics) = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
-                                                                period: period?.uppercased(), language: language)
+                                                                period: period?.uppercased(), language: languageOption.language)
             printWarnings(diagnostics)
             comparison = built
         } catch let error as LoadError {
@@ -62,13 +61,13 @@ struct CompareCommand: ParsableCommand {
             throw failure("\(error)")
         }
         switch format {
-        case .text: try emit(comparison.terminalSummary(), terminator: "")
+        case .text: try emit(comparison.terminalSummary(strings: languageOption.strings), terminator: "")
         case .json: try emit(comparison.json.rendered(), terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
             let text: String
             do {
-                text = try ReportRenderer.renderComparison(comparison, format: reportFormat)
+                text = try ReportRenderer.renderComparison(comparison, format: reportFormat, language: languageOption.language)
             } catch {
                 throw failure("\(error)")
             }

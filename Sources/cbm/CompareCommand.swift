@@ -44,21 +44,20 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Language of the questionnaire texts, when the questionnaires have it (for example ru).")
-    var language: String = "en"
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         let (comparison, _, diagnostics) = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
-                                                                 period: period?.uppercased(), language: language)
+                                                                 period: period?.uppercased(), language: languageOption.language)
         printWarnings(diagnostics)
         switch format {
-        case .text: try emit(comparison.terminalSummary(), terminator: "")
+        case .text: try emit(comparison.terminalSummary(strings: languageOption.strings), terminator: "")
         case .json: try emit(comparison.jsonText, terminator: "")
         case .html, .md:
             let reportFormat: ReportFormat = format == .html ? .html : .md
-            let text = try ReportRenderer.renderComparison(comparison, format: reportFormat)
+            let text = try ReportRenderer.renderComparison(comparison, format: reportFormat, language: languageOption.language)
             try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force,
                       inputs: files + questionnaires.files)
         }

@@ -48,16 +48,19 @@ struct GeneratedFilesTests {
     static let comparisonFiles = ["arventa-2026", "borovia-2026", "kestria-2026", "crossing-dovrak-2026", "crossing-zelmar-2026"]
         .map { "examples/\($0).yaml" }
 
-    @Test func comparisonReportIsCurrent() throws {
-        let (comparison, _, _) = try Loader.comparison(at: Self.comparisonFiles.map(Repository.path))
+    /// reports/region-2026.html and .md, and in Russian reports/region-2026.ru.html and .ru.md.
+    @Test(arguments: ["en", "ru"])
+    func comparisonReportIsCurrent(language: String) throws {
+        let (comparison, _, _) = try Loader.comparison(at: Self.comparisonFiles.map(Repository.path), language: language)
+        let suffix = language == "en" ? "" : ".\(language)"
         for format in ReportFormat.allCases {
-            let path = Repository.path("reports/region-2026.\(format.fileExtension)")
-            let stored = try? String(contentsOfFile: path, encoding: .utf8)
-            #expect(stored != nil, "reports/region-2026.\(format.fileExtension) is missing: \(Self.fix)")
+            let name = "reports/region-2026\(suffix).\(format.fileExtension)"
+            let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
+            #expect(stored != nil, "\(name) is missing: \(Self.fix)")
             // The report names the files as given to cbm compare, relative to the repository.
-            let fresh = try ReportRenderer.renderComparison(comparison, format: format)
+            let fresh = try ReportRenderer.renderComparison(comparison, format: format, language: language)
                 .replacingOccurrences(of: Repository.root.path + "/", with: "")
-            #expect(stored == fresh, "reports/region-2026.\(format.fileExtension) is out of date: \(Self.fix)")
+            #expect(stored == fresh, "\(name) is out of date: \(Self.fix)")
         }
     }
 

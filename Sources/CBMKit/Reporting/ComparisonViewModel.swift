@@ -11,6 +11,7 @@ struct ComparisonViewModel {
         var id: String
         var title: String
         var versions: String
+        var versionsLine: String
         var headers: [Header]
         var rows: [HeatRow]
         var dimensions: [SpreadRow]
@@ -20,15 +21,23 @@ struct ComparisonViewModel {
         var hasWeakest: Bool
     }
     struct ComplianceRow { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
-    struct ComplianceBlock { var id: String; var title: String; var versions: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
+    struct ComplianceBlock { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
     struct SideCell { var score: String; var css: String; var views: String; var divergent: Bool }
     struct CrossingRow { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
-    struct CrossingTable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String }
+    struct CrossingTable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
     struct SideHeader { var name: String; var country: String; var file: String; var period: String }
     struct CrossingBlock { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
     struct AssessmentRow { var country: String; var period: String; var title: String; var file: String }
 
     var title: String
+    var language: String
+    /// cbm's own texts in the report's language, for the templates (`{{{t.compare.…}}}`).
+    var t: [String: Any] = [:]
+    /// Texts the two formats write differently (Markdown escapes `*` and uses straight quotes).
+    var method: String
+    var marks: String
+    var listedLast: String
+    var producedWith: String
     var generator: String
     var pageHeaderCSS: String
     var subtitle: String
@@ -49,164 +58,185 @@ struct ComparisonViewModel {
 extension ComparisonViewModel {
     static func levelClass(_ score: Double?) -> String { score.map { "lv\(Scorer.level($0))" } ?? "lv0" }
 
-    static func spreadRow(_ item: RegionalItem, percent: Bool = false) -> SpreadRow {
-        func show(_ value: Double?) -> String { percent ? NumberFormatting.percent(value) : NumberFormatting.score(value) }
+    static func spreadRow(_ item: RegionalItem, percent: Bool = false, _ t: StringTable) -> SpreadRow {
+        func show(_ value: Double?) -> String { percent ? t.percent(value) : t.score(value) }
         let s = item.spread
-        let note = item.absentFrom.isEmpty ? nil : "not in the version answered by " + ComparisonWording.list(item.absentFrom)
-        return SpreadRow(title: item.title, id: item.id, count: String(s.count), min: show(s.min), q1: show(s.q1),
+        let note = item.absentFrom.isEmpty ? nil : t.text("compare.absent_from", ["countries": ComparisonWording.list(item.absentFrom, t)])
+        return SpreadRow(title: item.title, id: item.id, count: t.integer(s.count), min: show(s.min), q1: show(s.q1),
                          median: show(s.median), q3: show(s.q3), max: show(s.max), note: note)
     }
 
-    init(_ comparison: RegionalComparison, title: String, generator: String, pageHeaderCSS: String) {
+    init(_ comparison: RegionalComparison, title: String, generator: String, pageHeaderCSS: String,
+         strings t: StringTable = .english, format: ReportFormat = .html) {
         self.title = title
+        self.language = t.language
         self.generator = generator
         self.pageHeaderCSS = pageHeaderCSS
-        flagGap = NumberFormatting.score(CrossingComparison.flagGap).replacingOccurrences(of: ".0", with: "")
+        self.t = t.templateTexts(html: format == .html)
+        func markdown(_ text: String) -> String {
+            format == .md ? text.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"").replacingOccurrences(of: "*", with: "\\*") : text
+        }
+        func html(_ text: String) -> String { format == .html ? StringTable.htmlMarkup(text) : text }
+        method = html(markdown(t.text("compare.method_text")))
+        marks = html(markdown(t.text("compare.marks")))
+        flagGap = ComparisonWording.flagGap
         let periods = Set(comparison.countries.map(\.period) + comparison.crossings.flatMap { $0.sides.map(\.period) }).sorted(by: PeriodOrder.precedes)
         var parts: [String] = []
-        if !comparison.countries.isEmpty { parts.append("\(comparison.countries.count) \(comparison.countries.count == 1 ? "country" : "countries")") }
-        if !comparison.crossings.isEmpty { parts.append("\(comparison.crossings.count) \(comparison.crossings.count == 1 ? "crossing point" : "crossing points") seen from both sides") }
+        if !comparison.countries.isEmpty { parts.append(t.counted(comparison.countries.count, "compare.countries")) }
+        if !comparison.crossings.isEmpty { parts.append(t.counted(comparison.crossings.count, "compare.crossings")) }
         subtitle = parts.joined(separator: " · ") + " · " + periods.joined(separator: ", ")
         assessments = comparison.countries.map { AssessmentRow(country: $0.country, period: $0.period, title: $0.card.assessment.title, file: $0.file) }
             + comparison.crossings.flatMap { c in c.sides.map { AssessmentRow(country: "\($0.crossingPoint) (\($0.country))", period: $0.period, title: $0.card.assessment.title, file: $0.file) } }
 
-        assessmentCount = "\(assessments.count) \(assessments.count == 1 ? "assessment" : "assessments")"
+        assessmentCount = t.counted(assessments.count, "count.assessments")
+        listedLast = t.text(format == .html ? "compare.listed_last" : "compare.listed_last_md", ["count": assessmentCount])
+        producedWith = t.text("compare.produced_with_md", ["subtitle": subtitle, "generator": generator])
 
         maturity = comparison.maturity.map { m in
             let scored = comparison.countries.compactMap { c in c.card.maturity.first { $0.questionnaire == m.questionnaire }.map { (c, $0) } }
             let hasScopes = scored.contains { $0.1.nationalIndex != nil }
-            var headers = [Header(text: "Index", number: nil)]
-            if hasScopes { headers += [Header(text: "National", number: nil), Header(text: "Cross-border", number: nil)] }
-            headers += m.dimensions.enumerated().map { Header(text: $0.element.title, number: "D\($0.offset + 1)") }
+            var headers = [Header(text: t.text("compare.index"), number: nil)]
+            if hasScopes { headers += [Header(text: t.text("compare.national"), number: nil), Header(text: t.text("compare.cross_border"), number: nil)] }
+            headers += m.dimensions.enumerated().map { Header(text: $0.element.title, number: t.text("compare.dimension_number", ["n": t.integer($0.offset + 1)])) }
             let standings = Dictionary(m.standings.map { ($0.country, $0) }, uniquingKeysWith: { a, _ in a })
             var rows = scored.map { country, score -> HeatRow in
                 let byID = Dictionary(score.dimensions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-                var cells = [Cell(text: NumberFormatting.score(score.index), css: Self.levelClass(score.index) + " idx")]
+                var cells = [Cell(text: t.score(score.index), css: Self.levelClass(score.index) + " idx")]
                 if hasScopes {
-                    cells += [Cell(text: NumberFormatting.score(score.nationalIndex), css: Self.levelClass(score.nationalIndex)),
-                              Cell(text: NumberFormatting.score(score.crossBorderIndex), css: Self.levelClass(score.crossBorderIndex))]
+                    cells += [Cell(text: t.score(score.nationalIndex), css: Self.levelClass(score.nationalIndex)),
+                              Cell(text: t.score(score.crossBorderIndex), css: Self.levelClass(score.crossBorderIndex))]
                 }
                 cells += m.dimensions.map { d in
-                    guard let dimension = byID[d.id] else { return Cell(text: "n/v", css: "lv0") }
+                    guard let dimension = byID[d.id] else { return Cell(text: t.text("compare.not_in_version"), css: "lv0") }
                     let mark: String
                     switch standings[country.country]?.positions[d.id] {
                     case .topQuarter?: mark = " ▲"
                     case .bottomQuarter?: mark = " ▼"
                     default: mark = ""
                     }
-                    return Cell(text: NumberFormatting.score(dimension.score) + (dimension.provisional ? "*" : "") + mark, css: Self.levelClass(dimension.score))
+                    return Cell(text: t.score(dimension.score) + (dimension.provisional ? "*" : "") + mark, css: Self.levelClass(dimension.score))
                 }
-                return HeatRow(rank: country.ranks[m.questionnaire].map(String.init) ?? NumberFormatting.missing, country: country.country,
+                return HeatRow(rank: country.ranks[m.questionnaire].map(t.integer) ?? NumberFormatting.missing, country: country.country,
                                period: country.period, cells: cells, regional: false)
             }
-            for (label, pick) in [("Regional first quartile", { (s: Spread) in s.q1 }), ("Regional median", { $0.median }), ("Regional third quartile", { $0.q3 })] as [(String, (Spread) -> Double?)] {
-                var cells = [Cell(text: NumberFormatting.score(pick(m.index)), css: "reg")]
-                if hasScopes { cells += [Cell(text: NumberFormatting.score(pick(m.nationalIndex)), css: "reg"), Cell(text: NumberFormatting.score(pick(m.crossBorderIndex)), css: "reg")] }
-                cells += m.dimensions.map { Cell(text: NumberFormatting.score(pick($0.spread)), css: "reg") }
+            for (label, pick) in [(t.text("compare.regional_q1"), { (s: Spread) in s.q1 }), (t.text("compare.regional_median"), { $0.median }), (t.text("compare.regional_q3"), { $0.q3 })] as [(String, (Spread) -> Double?)] {
+                var cells = [Cell(text: t.score(pick(m.index)), css: "reg")]
+                if hasScopes { cells += [Cell(text: t.score(pick(m.nationalIndex)), css: "reg"), Cell(text: t.score(pick(m.crossBorderIndex)), css: "reg")] }
+                cells += m.dimensions.map { Cell(text: t.score(pick($0.spread)), css: "reg") }
                 rows.append(HeatRow(rank: "", country: label, period: "", cells: cells, regional: true))
             }
-            var indexes = [Self.spreadRow(RegionalItem(id: "index", title: "Overall index", spread: m.index, absentFrom: []))]
+            var indexes = [Self.spreadRow(RegionalItem(id: "index", title: t.text("compare.overall_index"), spread: m.index, absentFrom: []), t)]
             if hasScopes {
-                indexes.append(Self.spreadRow(RegionalItem(id: "national", title: "National sub-index", spread: m.nationalIndex, absentFrom: [])))
-                indexes.append(Self.spreadRow(RegionalItem(id: "cross-border", title: "Cross-border sub-index", spread: m.crossBorderIndex, absentFrom: [])))
+                indexes.append(Self.spreadRow(RegionalItem(id: "national", title: t.text("compare.national_sub_index"), spread: m.nationalIndex, absentFrom: []), t))
+                indexes.append(Self.spreadRow(RegionalItem(id: "cross-border", title: t.text("compare.cross_border_sub_index"), spread: m.crossBorderIndex, absentFrom: []), t))
             }
             return MaturityBlock(
-                id: m.questionnaire, title: m.title, versions: m.versions.joined(separator: ", "), headers: headers, rows: rows,
-                dimensions: m.dimensions.enumerated().map { var row = Self.spreadRow($0.element); row.title = "D\($0.offset + 1) " + row.title; return row },
+                id: m.questionnaire, title: m.title, versions: m.versions.joined(separator: ", "),
+                versionsLine: t.text("compare.versions_answered", ["versions": m.versions.joined(separator: ", ")]), headers: headers, rows: rows,
+                dimensions: m.dimensions.enumerated().map { var row = Self.spreadRow($0.element, t); row.title = t.text("compare.dimension_number", ["n": t.integer($0.offset + 1)]) + " " + row.title; return row },
                 indexes: indexes,
-                standings: m.standings.map { StandingRow(country: $0.country, text: ComparisonWording.standing($0)) },
-                weakest: m.weakest.map { Self.spreadRow($0) }, hasWeakest: !m.weakest.isEmpty)
+                standings: m.standings.map { StandingRow(country: $0.country, text: ComparisonWording.standing($0, t)) },
+                weakest: m.weakest.map { Self.spreadRow($0, t) }, hasWeakest: !m.weakest.isEmpty)
         }
 
         compliance = comparison.compliance.map { c in
             var rows = comparison.countries.compactMap { country -> ComplianceRow? in
                 guard let score = country.card.compliance.first(where: { $0.questionnaire == c.questionnaire }) else { return nil }
-                return ComplianceRow(country: country.country, rate: Cell(text: NumberFormatting.percent(score.rate), css: ""),
-                                     binding: NumberFormatting.percent(score.binding.rate), bestEndeavour: NumberFormatting.percent(score.bestEndeavour.rate),
-                                     coverage: NumberFormatting.percent(score.coverage), regional: false)
+                return ComplianceRow(country: country.country, rate: Cell(text: t.percent(score.rate), css: ""),
+                                     binding: t.percent(score.binding.rate), bestEndeavour: t.percent(score.bestEndeavour.rate),
+                                     coverage: t.percent(score.coverage), regional: false)
             }
-            for (label, pick) in [("Regional first quartile", { (s: Spread) in s.q1 }), ("Regional median", { $0.median }), ("Regional third quartile", { $0.q3 })] as [(String, (Spread) -> Double?)] {
-                rows.append(ComplianceRow(country: label, rate: Cell(text: NumberFormatting.percent(pick(c.rate)), css: "reg"),
-                                          binding: NumberFormatting.percent(pick(c.bindingRate)), bestEndeavour: NumberFormatting.percent(pick(c.bestEndeavourRate)),
+            for (label, pick) in [(t.text("compare.regional_q1"), { (s: Spread) in s.q1 }), (t.text("compare.regional_median"), { $0.median }), (t.text("compare.regional_q3"), { $0.q3 })] as [(String, (Spread) -> Double?)] {
+                rows.append(ComplianceRow(country: label, rate: Cell(text: t.percent(pick(c.rate)), css: "reg"),
+                                          binding: t.percent(pick(c.bindingRate)), bestEndeavour: t.percent(pick(c.bestEndeavourRate)),
                                           coverage: "", regional: true))
             }
-            return ComplianceBlock(id: c.questionnaire, title: c.title, versions: c.versions.joined(separator: ", "), rows: rows,
-                                   sections: c.sections.map { Self.spreadRow($0, percent: true) })
+            return ComplianceBlock(id: c.questionnaire, title: c.title, versions: c.versions.joined(separator: ", "),
+                                   versionsLine: t.text("compare.versions_answered", ["versions": c.versions.joined(separator: ", ")]), rows: rows,
+                                   sections: c.sections.map { Self.spreadRow($0, percent: true, t) })
         }
         hasCompliance = !compliance.isEmpty
 
         crossings = comparison.crossings.map { crossing in
             let tables = crossing.maturity.map { m -> CrossingTable in
                 let rows = m.indicators.map { i -> CrossingRow in
-                    CrossingRow(id: i.id, title: i.title, scope: i.scope?.rawValue, sides: i.sides.map { side in
-                        guard let side else { return SideCell(score: "not in this version", css: "lv0", views: "", divergent: false) }
+                    CrossingRow(id: i.id, title: i.title, scope: i.scope.map { t.text($0.rawValue == "national" ? "compare.scope_national" : "compare.scope_cross_border") }, sides: i.sides.map { side in
+                        guard let side else { return SideCell(score: t.text("compare.side_absent"), css: "lv0", views: "", divergent: false) }
                         let score: String
                         switch side.status {
-                        case .answered: score = NumberFormatting.score(side.score)
-                        case .notApplicable: score = "na"
+                        case .answered: score = t.score(side.score)
+                        case .notApplicable: score = t.text("compare.side_na")
                         case .unanswered: score = NumberFormatting.missing
                         }
                         let views = side.divergent
-                            ? "agencies differ: " + side.responses.filter { $0.numeric != nil }.map { "\($0.agency ?? "group") \($0.value)" }.joined(separator: ", ")
+                            ? t.text("compare.agencies_differ", ["views": side.responses.filter { $0.numeric != nil }.map { "\($0.agency ?? t.text("compare.group")) \($0.value)" }.joined(separator: ", ")])
                             : ""
                         return SideCell(score: score, css: Self.levelClass(side.score), views: views, divergent: side.divergent)
-                    }, gap: NumberFormatting.score(i.gap), flagged: i.flagged)
+                    }, gap: t.score(i.gap), flagged: i.flagged)
                 }
                 let indexes = crossing.sides.map { side in
-                    "\(side.crossingPoint) \(NumberFormatting.score(side.card.maturity.first { $0.questionnaire == m.questionnaire }?.index))"
+                    "\(side.crossingPoint) \(t.score(side.card.maturity.first { $0.questionnaire == m.questionnaire }?.index))"
                 }.joined(separator: ", ")
                 let flagged = m.flagged
                 let flaggedText = flagged.isEmpty
-                    ? "No indicator is flagged."
-                    : "\(flagged.count) \(flagged.count == 1 ? "indicator is" : "indicators are") flagged: " + ComparisonWording.list(flagged.map(\.title)) + "."
-                return CrossingTable(questionnaire: m.questionnaire, title: m.title,
-                                     versions: zip(crossing.sides, m.versions).map { "\($0.crossingPoint) \($1)" }.joined(separator: ", "),
-                                     indexes: indexes, rule: ComparisonWording.flagRule(m), rows: rows, flaggedText: flaggedText)
+                    ? t.text("compare.no_flagged")
+                    : t.counted(flagged.count, "compare.flagged", ["list": ComparisonWording.list(flagged.map(\.title), t)])
+                let versions = zip(crossing.sides, m.versions).map { "\($0.crossingPoint) \($1)" }.joined(separator: ", ")
+                let rule = ComparisonWording.flagRule(m, t)
+                return CrossingTable(questionnaire: m.questionnaire, title: m.title, versions: versions,
+                                     indexes: indexes, rule: rule, rows: rows, flaggedText: flaggedText,
+                                     crossingLine: t.text("compare.crossing_line", ["indexes": indexes, "versions": versions, "rule": rule, "flagged": flaggedText]))
             }
             return CrossingBlock(title: ComparisonWording.crossingTitle(crossing),
                                  sides: crossing.sides.map { SideHeader(name: $0.crossingPoint, country: $0.country, file: $0.file, period: $0.period) },
                                  tables: tables,
-                                 oneSide: crossing.answeredByOneSide.isEmpty ? nil : "Answered by one side only: " + crossing.answeredByOneSide.joined(separator: ", ") + ".")
+                                 oneSide: crossing.answeredByOneSide.isEmpty ? nil : t.text("compare.one_side", ["list": crossing.answeredByOneSide.joined(separator: ", ")]))
         }
         hasCrossings = !crossings.isEmpty
-        caveats = comparison.caveats.map(ComparisonWording.caveat)
-        leftOut = comparison.leftOut.map { "\($0.file) (\($0.country), \($0.period)) is left out: \(ComparisonWording.leftOut($0))." }
+        caveats = comparison.caveats.map { ComparisonWording.caveat($0, t) }
+        leftOut = comparison.leftOut.map { t.text("compare.left_out", ["file": $0.file, "country": $0.country, "period": $0.period, "reason": ComparisonWording.leftOut($0, t)]) }
         hasCaveats = !caveats.isEmpty || !leftOut.isEmpty
-        summaryParagraphs = Self.summary(comparison)
+        summaryParagraphs = Self.summary(comparison, t)
     }
 
-    static func summary(_ comparison: RegionalComparison) -> [String] {
+    static func summary(_ comparison: RegionalComparison, _ t: StringTable = .english) -> [String] {
         var paragraphs: [String] = []
         for m in comparison.maturity {
             let ranked = comparison.countries.filter { $0.ranks[m.questionnaire] != nil }
                 .sorted { $0.ranks[m.questionnaire]! < $1.ranks[m.questionnaire]! }
             guard !ranked.isEmpty else { continue }
-            func index(_ c: ComparedCountry) -> String { NumberFormatting.score(c.card.maturity.first { $0.questionnaire == m.questionnaire }?.index) }
+            func index(_ c: ComparedCountry) -> String { t.score(c.card.maturity.first { $0.questionnaire == m.questionnaire }?.index) }
             let top = ranked.filter { $0.ranks[m.questionnaire] == 1 }
-            var text = "\(m.title): the regional median index is \(NumberFormatting.score(m.index.median)) (first quartile \(NumberFormatting.score(m.index.q1)), third quartile \(NumberFormatting.score(m.index.q3)))."
-            text += " " + ComparisonWording.list(top.map { "\($0.country) (\(index($0)))" }) + (top.count == 1 ? " ranks first" : " share the first rank")
-            if ranked.count > 1, let last = ranked.last, last.ranks[m.questionnaire] != 1 { text += "; \(last.country) (\(index(last))) ranks last" }
+            var text = t.text("compare.summary_index", ["title": m.title, "median": t.score(m.index.median), "q1": t.score(m.index.q1), "q3": t.score(m.index.q3)])
+            text += " " + t.counted(top.count, "compare.ranks_first", ["list": ComparisonWording.list(top.map { "\($0.country) (\(index($0)))" }, t)])
+            if ranked.count > 1, let last = ranked.last, last.ranks[m.questionnaire] != 1 {
+                text += t.text("compare.ranks_last", ["country": last.country, "index": index(last)])
+            }
             text += "."
             let byMedian = m.dimensions.filter { $0.spread.median != nil }.sorted { $0.spread.median! < $1.spread.median! }
             if let weakest = byMedian.first, let strongest = byMedian.last, byMedian.count > 1 {
-                text += " Across the region, \(strongest.title) is the strongest dimension (median \(NumberFormatting.score(strongest.spread.median))) and \(weakest.title) the weakest (median \(NumberFormatting.score(weakest.spread.median)))."
+                text += t.text("compare.strongest_weakest", ["strongest": strongest.title, "strongest_median": t.score(strongest.spread.median),
+                                                             "weakest": weakest.title, "weakest_median": t.score(weakest.spread.median)])
             }
             if let first = m.weakest.first {
-                text += " The indicator where the region is weakest is \(first.title) (median \(NumberFormatting.score(first.spread.median)))."
+                text += t.text("compare.weakest_indicator", ["title": first.title, "median": t.score(first.spread.median)])
             }
             paragraphs.append(text)
         }
         for c in comparison.compliance {
-            paragraphs.append("\(c.title): regional median compliance rate \(NumberFormatting.percent(c.rate.median)) (\(c.rate.count) \(c.rate.count == 1 ? "country" : "countries")), from \(NumberFormatting.percent(c.rate.min)) to \(NumberFormatting.percent(c.rate.max)).")
+            paragraphs.append(t.text("compare.summary_compliance", ["title": c.title, "median": t.percent(c.rate.median),
+                                                                   "countries": t.counted(c.rate.count, "compare.countries"),
+                                                                   "min": t.percent(c.rate.min), "max": t.percent(c.rate.max)]))
         }
         for crossing in comparison.crossings {
             let flagged = crossing.maturity.flatMap(\.flagged)
-            paragraphs.append("Crossing point \(ComparisonWording.crossingTitle(crossing)): " + (flagged.isEmpty
-                ? "no indicator is scored \(NumberFormatting.score(CrossingComparison.flagGap).replacingOccurrences(of: ".0", with: "")) or more levels apart by the two sides."
-                : "the two sides score \(flagged.count) \(flagged.count == 1 ? "indicator" : "indicators") \(NumberFormatting.score(CrossingComparison.flagGap).replacingOccurrences(of: ".0", with: "")) or more levels apart: " + ComparisonWording.list(flagged.map(\.title)) + "."))
+            let values = ["crossing": ComparisonWording.crossingTitle(crossing), "gap": ComparisonWording.flagGap]
+            paragraphs.append(flagged.isEmpty
+                ? t.text("compare.summary_crossing_none", values)
+                : t.counted(flagged.count, "compare.summary_crossing_flagged", values.merging(["list": ComparisonWording.list(flagged.map(\.title), t)]) { a, _ in a }))
         }
         if !comparison.caveats.isEmpty {
-            paragraphs.append("Read the figures with the \(comparison.caveats.count) \(comparison.caveats.count == 1 ? "reservation" : "reservations") listed under “What is not comparable”.")
+            paragraphs.append(t.counted(comparison.caveats.count, "compare.summary_caveats"))
         }
         return paragraphs
     }

@@ -66,11 +66,15 @@ public enum ReportRenderer {
     }
 
     /// The comparison of several countries, and of the two sides of crossing points.
-    public static func renderComparison(_ comparison: RegionalComparison, format: ReportFormat) throws -> String {
+    /// Throws `UnsupportedLanguage` for a language cbm has no texts for.
+    public static func renderComparison(_ comparison: RegionalComparison, format: ReportFormat,
+                                        language: String = LocalizedText.defaultLanguage) throws -> String {
+        let strings = try StringTable.forLanguage(language)
         let periods = Set(comparison.countries.map(\.period) + comparison.crossings.flatMap { $0.sides.map(\.period) }).sorted(by: PeriodOrder.precedes)
-        let subject = comparison.countries.isEmpty ? "Border crossing points seen from both sides" : "Regional comparison of Coordinated Border Management"
+        let subject = strings.text(comparison.countries.isEmpty ? "compare.title_crossings" : "compare.title_region")
         let title = subject + (periods.isEmpty ? "" : " " + periods.joined(separator: ", "))
-        let model = ComparisonViewModel(comparison, title: title, generator: ReportViewModel.generatorName, pageHeaderCSS: ReportViewModel.cssString(title))
+        let model = ComparisonViewModel(comparison, title: title, generator: ReportViewModel.generatorName, pageHeaderCSS: ReportViewModel.cssString(title),
+                                        strings: strings, format: format)
         return try render(model, template: "compare.\(format.rawValue)")
     }
 

@@ -170,7 +170,7 @@ struct ComparisonBuilderTests {
         let changes = try #require(mix)
         #expect(changes.first?.removed.map(\.id) == ["communication.public-awareness"])
         #expect(Set(changes.first?.added.map(\.id) ?? []) == ["sustainability.change-management", "procedures.passenger-processing"])
-        let text = comparison.caveats.map(ComparisonWording.caveat).joined(separator: "\n")
+        let text = comparison.caveats.map { ComparisonWording.caveat($0) }.joined(separator: "\n")
         #expect(text.contains("Republic of Kestria 2024.1"))
         #expect(text.contains("Sustainability and continual improvement is provisional"))
         #expect(text.contains("did not answer") == false)  // both answered cbm-core and wto-tfa only

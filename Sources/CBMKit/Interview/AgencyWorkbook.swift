@@ -12,8 +12,10 @@ public enum AgencyWorkbook {
     /// The rows above the column headers on each questionnaire sheet.
     static let headerRow = 4
 
-    /// The names of the instructions sheet (lowercased, in every language), which the import skips.
-    static let instructionsSheetNames: Set<String> = Set([Wording.english, Wording.russian].map { $0("instructions.sheet").lowercased() })
+    /// The names of the instructions sheet (lowercased, in every language cbm has texts in), which the import skips.
+    static var instructionsSheetNames: Set<String> {
+        Set(StringTable.usable.values.map { $0["workbook.instructions.sheet"].lowercased() })
+    }
 
     /// The most characters (UTF-16 code units) an Excel cell holds.
     static let maxCellLength = 32_767
@@ -69,8 +71,8 @@ public enum AgencyWorkbook {
         }
         if !tooLong.isEmpty { throw UsageError(tooLong) }
         let agencyName = assessment.agency(agency)?.name ?? agency
-        let wording = Wording.forLanguage(language)
-        let context = wording("context", ["country": assessment.country, "period": assessment.period, "agency": agency, "name": agencyName])
+        let t = (try? StringTable.forLanguage(language)) ?? .english
+        let context = t.text("workbook.context", ["country": assessment.country, "period": assessment.period, "agency": agency, "name": agencyName])
 
         // One sheet per questionnaire, in the order of the CSV sheet.
         var groups: [(id: String, rows: [[String]])] = []
@@ -88,10 +90,10 @@ public enum AgencyWorkbook {
             let name = sheetName(group.id, avoiding: usedNames)
             usedNames.insert(name.lowercased())
             sheets.append(questionnaireSheet(name: name, questionnaire: questionnaire, header: header, rows: group.rows,
-                                             title: assessment.title, context: context, wording: wording, language: language))
+                                             title: assessment.title, context: context, t: t, language: language))
         }
         let instructions = instructionsSheet(assessment: assessment, context: context, header: header, questionnaires: questionnaires,
-                                             wording: wording, language: language)
+                                             t: t, language: language)
         return Workbook(sheets: [instructions] + sheets)
     }
 
@@ -99,7 +101,7 @@ public enum AgencyWorkbook {
 
     private static func questionnaireSheet(
         name: String, questionnaire: Questionnaire, header: [String], rows: [[String]], title: String, context: String,
-        wording: Wording, language: String
+        t: StringTable, language: String
     ) -> Workbook.Sheet {
         typealias Column = AgencySheet.Column
         let editable: Set<Int> = [Column.answer.rawValue, Column.evidence.rawValue, Column.comment.rawValue]
@@ -107,10 +109,10 @@ public enum AgencyWorkbook {
         let kind = questionnaire.kind == .maturity ? "maturity" : "compliance"
         var sheet = Workbook.Sheet(name: name, columnWidths: columnWidths, frozenRows: headerRow)
         sheet.rows = [
-            [Workbook.Cell(text: wording("sheet.title", ["title": title, "questionnaire": questionnaire.title.text(in: language),
-                                                         "id": questionnaire.id, "version": questionnaire.version]), style: .title)],
+            [Workbook.Cell(text: t.text("workbook.sheet.title", ["title": title, "questionnaire": questionnaire.title.text(in: language),
+                                                                 "id": questionnaire.id, "version": questionnaire.version]), style: .title)],
             [Workbook.Cell(text: context, style: .plain)],
-            [Workbook.Cell(text: wording("sheet.hint.\(kind)", ["first": first, "last": last]), style: .bold)],
+            [Workbook.Cell(text: t.text("workbook.sheet.hint.\(kind)", ["first": first, "last": last]), style: .bold)],
             header.map { Workbook.Cell(text: $0, style: .header) },
         ]
         for row in rows {
@@ -121,52 +123,52 @@ public enum AgencyWorkbook {
         let lastRow = headerRow + rows.count
         sheet.autoFilter = "A\(headerRow):\(Column.allCases.last!.letter)\(lastRow)"
         sheet.activeCell = "\(first)\(headerRow + 1)"
-        let listed = wording("allowed.\(kind)", answerWords(language: language))
+        let listed = t.text("workbook.allowed.\(kind)", answerWords(language: language))
         sheet.validations = [Workbook.ListValidation(
             range: "\(first)\(headerRow + 1):\(first)\(max(lastRow, headerRow + 1))",
             values: allowedAnswers(questionnaire.kind, language: language),
-            errorTitle: wording("dropdown.error_title.\(kind)"),
-            error: wording("dropdown.error", ["allowed": listed]),
-            promptTitle: wording("dropdown.prompt_title.\(kind)"),
-            prompt: wording("dropdown.prompt", ["allowed": listed])
+            errorTitle: t.text("workbook.dropdown.error_title.\(kind)"),
+            error: t.text("workbook.dropdown.error", ["allowed": listed]),
+            promptTitle: t.text("workbook.dropdown.prompt_title.\(kind)"),
+            prompt: t.text("workbook.dropdown.prompt", ["allowed": listed])
         )]
         return sheet
     }
 
     private static func instructionsSheet(
-        assessment: Assessment, context: String, header: [String], questionnaires: [Questionnaire], wording: Wording, language: String
+        assessment: Assessment, context: String, header: [String], questionnaires: [Questionnaire], t: StringTable, language: String
     ) -> Workbook.Sheet {
-        var sheet = Workbook.Sheet(name: wording("instructions.sheet"), columnWidths: [110])
+        var sheet = Workbook.Sheet(name: t.text("workbook.instructions.sheet"), columnWidths: [110])
         func line(_ text: String, _ style: Workbook.Style = .paragraph) { sheet.rows.append([Workbook.Cell(text: text, style: style)]) }
         typealias Column = AgencySheet.Column
         let words = answerWords(language: language)
         line(assessment.title, .title)
         line(context, .plain)
         line("")
-        line(wording("instructions.heading"), .bold)
-        line(wording("instructions.sheets", ["ids": questionnaires.map(\.id).joined(separator: ", ")]))
-        line(wording("instructions.columns", [
+        line(t.text("workbook.instructions.heading"), .bold)
+        line(t.text("workbook.instructions.sheets", ["ids": questionnaires.map(\.id).joined(separator: ", ")]))
+        line(t.text("workbook.instructions.columns", [
             "answer_letter": Column.answer.letter, "answer": header[Column.answer.rawValue],
             "evidence_letter": Column.evidence.letter, "evidence": header[Column.evidence.rawValue],
             "comment_letter": Column.comment.letter, "comment": header[Column.comment.rawValue],
         ]))
-        line(wording("instructions.levels", words.merging(["first_level": Column.level1.letter, "last_level": Column.level5.letter]) { a, _ in a }))
-        line(wording("instructions.statuses", words))
-        line(wording("instructions.evidence"))
-        line(wording("instructions.rows", ["id": header[Column.id.rawValue]]))
-        line(assessment.preparedBy.map { wording("instructions.send_to", ["person": $0]) } ?? wording("instructions.send"))
+        line(t.text("workbook.instructions.levels", words.merging(["first_level": Column.level1.letter, "last_level": Column.level5.letter]) { a, _ in a }))
+        line(t.text("workbook.instructions.statuses", words))
+        line(t.text("workbook.instructions.evidence"))
+        line(t.text("workbook.instructions.rows", ["id": header[Column.id.rawValue]]))
+        line(assessment.preparedBy.map { t.text("workbook.instructions.send_to", ["person": $0]) } ?? t.text("workbook.instructions.send"))
         for questionnaire in questionnaires {
             guard case let .maturity(q) = questionnaire else { continue }
             line("")
-            line(wording("instructions.levels_heading", ["title": q.title.text(in: language), "id": q.id]), .bold)
+            line(t.text("workbook.instructions.levels_heading", ["title": q.title.text(in: language), "id": q.id]), .bold)
             for level in q.scale.sorted(by: { $0.level < $1.level }) {
                 line("\(level.level) \(level.name.text(in: language))" + (level.summary.map { ": \($0.text(in: language))" } ?? ""))
             }
         }
         if questionnaires.contains(where: { $0.kind == .compliance }) {
             line("")
-            line(wording("instructions.statuses_heading"), .bold)
-            for status in ComplianceStatus.allCases { line("\(words[status.rawValue]!): \(wording("status.\(status.rawValue)"))") }
+            line(t.text("workbook.instructions.statuses_heading"), .bold)
+            for status in ComplianceStatus.allCases { line("\(words[status.rawValue]!): \(t["status.\(status.rawValue)"])") }
         }
         return sheet
     }

@@ -18,7 +18,6 @@ struct ComparisonViewModel {
         var indexes: [SpreadRow]
         var standings: [StandingRow]
         var weakest: [SpreadRow]
-        var hasWeakest: Bool
     }
     struct ComplianceRow { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
     struct ComplianceBlock { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
@@ -46,9 +45,7 @@ struct ComparisonViewModel {
     var summaryParagraphs: [String]
     var maturity: [MaturityBlock]
     var compliance: [ComplianceBlock]
-    var hasCompliance: Bool
     var crossings: [CrossingBlock]
-    var hasCrossings: Bool
     var caveats: [String]
     var leftOut: [String]
     var hasCaveats: Bool
@@ -136,7 +133,7 @@ extension ComparisonViewModel {
                 dimensions: m.dimensions.enumerated().map { var row = Self.spreadRow($0.element, t); row.title = t.text("compare.dimension_number", ["n": t.integer($0.offset + 1)]) + " " + row.title; return row },
                 indexes: indexes,
                 standings: m.standings.map { StandingRow(country: $0.country, text: ComparisonWording.standing($0, t)) },
-                weakest: m.weakest.map { Self.spreadRow($0, t) }, hasWeakest: !m.weakest.isEmpty)
+                weakest: m.weakest.map { Self.spreadRow($0, t) })
         }
 
         compliance = comparison.compliance.map { c in
@@ -155,7 +152,6 @@ extension ComparisonViewModel {
                                    versionsLine: t.text("compare.versions_answered", ["versions": c.versions.joined(separator: ", ")]), rows: rows,
                                    sections: c.sections.map { Self.spreadRow($0, percent: true, t) })
         }
-        hasCompliance = !compliance.isEmpty
 
         crossings = comparison.crossings.map { crossing in
             let tables = crossing.maturity.map { m -> CrossingTable in
@@ -192,7 +188,6 @@ extension ComparisonViewModel {
                                  tables: tables,
                                  oneSide: crossing.answeredByOneSide.isEmpty ? nil : t.text("compare.one_side", ["list": crossing.answeredByOneSide.joined(separator: ", ")]))
         }
-        hasCrossings = !crossings.isEmpty
         caveats = comparison.caveats.map { ComparisonWording.caveat($0, t) }
         leftOut = comparison.leftOut.map { t.text("compare.left_out", ["file": $0.file, "country": $0.country, "period": $0.period, "reason": ComparisonWording.leftOut($0, t)]) }
         hasCaveats = !caveats.isEmpty || !leftOut.isEmpty

@@ -41,7 +41,6 @@ struct ReportViewModel {
         var nextStep: String?
         var note: String?
         var responses: [ResponseRow]
-        var hasResponses: Bool
         var views: String
         var references: String
         /// Convention provisions whose `related:` names this indicator, with their status.
@@ -110,7 +109,6 @@ struct ReportViewModel {
         var provisionalNote: String?
         var divergenceNote: String?
         var divergent: [IndicatorBlock]
-        var hasDivergent: Bool
         var dimensions: [DimensionBlock]
     }
 
@@ -141,7 +139,6 @@ struct ReportViewModel {
         var hasObligationChart: Bool
         var sections: [SectionRow]
         var notMet: [ProvisionRow]
-        var hasNotMet: Bool
         var unanswered: [ProvisionRow]
         var hasUnanswered: Bool
         var hasCategories: Bool
@@ -179,19 +176,15 @@ struct ReportViewModel {
     var coverAgencies: [AgencyRow]
     var moreAgencies: String?
     var agencyNames: String
-    var hasAgencies: Bool
     var questionnaireNames: String
     var questionnaires: [QuestionnaireRow]
     var scale: [ScaleRow]
     var toc: [TocEntry]
     var summaryParagraphs: [String]
     var maturity: [MaturitySection]
-    var hasMaturity: Bool
     var compliance: [ComplianceSection]
-    var hasCompliance: Bool
     var topPriorities: [PriorityRow]
     var priorities: [PriorityRow]
-    var hasPriorities: Bool
     var phases: [Phase]
     var unansweredIndicators: [ItemRow]
     var unansweredProvisions: [ItemRow]
@@ -258,7 +251,6 @@ extension ReportViewModel {
         for m in card.maturity { for i in m.indicators { for r in i.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         for c in card.compliance { for p in c.provisions { for r in p.responses { if let a = r.agency { answerCounts[a, default: 0] += 1 } } } }
         agencies = info.agencies.map { AgencyRow(id: $0.id, name: $0.name, answers: t.integer(answerCounts[$0.id] ?? 0)) }
-        hasAgencies = !agencies.isEmpty
         coverAgencies = Array(agencies.prefix(Self.coverAgencyLimit))
         let others = agencies.count - coverAgencies.count
         moreAgencies = others > 0 ? t.counted(others, "report.cover.more_agencies") : nil
@@ -292,7 +284,6 @@ extension ReportViewModel {
             return Self.maturitySection(score, questionnaire: questionnaire, number: number, agencies: info.agencies,
                                         agencyName: agencyName, t: t)
         }
-        hasMaturity = !maturity.isEmpty
 
         let complianceChapter = String(chapter)
         self.complianceChapter = complianceChapter
@@ -306,7 +297,6 @@ extension ReportViewModel {
             let questionnaire = catalog.questionnaire(score.questionnaire, version: score.version)?.compliance
             return Self.complianceSection(score, questionnaire: questionnaire, number: "\(complianceChapter).\(complianceNumber)", t: t)
         }
-        hasCompliance = !compliance.isEmpty
         Self.crossLink(maturity: &maturity, compliance: &compliance, card: card, catalog: catalog, t: t)
 
         self.trend = trend.map { TrendViewModel($0, strings: t) }
@@ -332,7 +322,6 @@ extension ReportViewModel {
         }
         priorities = rows
         topPriorities = Array(rows.prefix(5))
-        hasPriorities = !rows.isEmpty
         // Phase boundaries after the 5th and the 15th gap, moved down past any gaps of equal
         // priority, so that two gaps of the same priority never fall into different phases.
         let (first, second) = Self.phaseEnds(card.priorities.map(\.priority))
@@ -532,7 +521,7 @@ extension ReportViewModel {
                                                           "list": provisional.map(\.title).joined(separator: ", ")]),
             divergenceNote: divergent.isEmpty ? nil
                 : t.counted(divergent.count, "report.findings.divergence", ["total": t.integer(score.indicators.count)]),
-            divergent: divergent, hasDivergent: !divergent.isEmpty, dimensions: dimensions)
+            divergent: divergent, dimensions: dimensions)
     }
 
     static func cell(_ response: AgencyResponse?) -> (text: String, level: Int?) {
@@ -580,8 +569,7 @@ extension ReportViewModel {
             descriptor: i.level.flatMap { definition?.levels[$0]?.text(in: language) },
             nextLevel: String(min(5, (i.level ?? 0) + 1)),
             nextStepLabel: t.text("report.indicator.next_step", ["level": String(min(5, (i.level ?? 0) + 1))]), nextStep: (i.gap ?? 0) > 0 ? i.nextStep : nil, note: i.note,
-            responses: i.responses.map { ResponseRow(agency: agencyName($0.agency), value: value($0.value), evidence: $0.evidence, comment: $0.comment) },
-            hasResponses: !i.responses.isEmpty, views: views.isEmpty ? t["report.no_answer"] : views,
+            responses: i.responses.map { ResponseRow(agency: agencyName($0.agency), value: value($0.value), evidence: $0.evidence, comment: $0.comment) }, views: views.isEmpty ? t["report.no_answer"] : views,
             references: definition?.references.map(\.citation).joined(separator: "; ") ?? "")
     }
 
@@ -632,7 +620,7 @@ extension ReportViewModel {
                            answered: t.text("report.of", ["part": t.integer($0.summary.answered), "whole": t.integer($0.summary.applicable)]),
                            binding: t.percent($0.binding.rate), bestEndeavour: t.percent($0.bestEndeavour.rate))
             },
-            notMet: score.notFullyMet.map(row), hasNotMet: !score.notFullyMet.isEmpty,
+            notMet: score.notFullyMet.map(row),
             unanswered: score.provisions.filter { $0.status == .unanswered && $0.obligation.counts }.map(row),
             hasUnanswered: score.provisions.contains { $0.status == .unanswered && $0.obligation.counts },
             hasCategories: score.provisions.contains { $0.category != nil || $0.date != nil },

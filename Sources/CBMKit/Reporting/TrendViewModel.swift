@@ -24,9 +24,7 @@ struct TrendViewModel {
         var dimensions: [Row]
         var indicators: [Row]
         var regressions: [Row]
-        var hasRegressions: Bool
         var missing: [Row]
-        var hasMissing: Bool
     }
     struct ComplianceBlock { var id: String; var title: String; var row: Row; var sections: [Row]; var sectionsHeading: String }
     struct ChangeItem { var id: String; var text: String }
@@ -36,7 +34,6 @@ struct TrendViewModel {
         var toVersion: String
         var period: String
         var items: [ChangeItem]
-        var hasItems: Bool
         /// "cbm-core: version 2024.1 → 2026.1 (from 2026)"
         var heading: String
     }
@@ -51,10 +48,8 @@ struct TrendViewModel {
     var summaryParagraphs: [String]
     var maturity: [MaturityBlock]
     var compliance: [ComplianceBlock]
-    var hasCompliance: Bool
     var complianceSVG: String
     var changes: [ChangeBlock]
-    var hasChanges: Bool
     var regressionThreshold: String
     /// "Arventa · 3 assessments, 2024 to 2026"
     var coverLine: String
@@ -95,7 +90,7 @@ extension TrendViewModel {
             return MaturityBlock(id: m.questionnaire, title: m.title, versions: versions,
                                  index: Self.row(TrendItem(id: "index", title: t["trend.overall_index"], dimension: nil, series: m.index), periods: trend.periods, percent: false, t: t),
                                  overviewSVG: overview, smallMultiples: smallMultiples, dimensions: dimensions, indicators: indicators,
-                                 regressions: regressions, hasRegressions: !regressions.isEmpty, missing: missing, hasMissing: !missing.isEmpty)
+                                 regressions: regressions, missing: missing)
         }
         compliance = trend.compliance.map { c in
             ComplianceBlock(id: c.questionnaire, title: c.title,
@@ -103,7 +98,6 @@ extension TrendViewModel {
                             sections: c.sections.map { Self.row($0, periods: trend.periods, percent: true, t: t) },
                             sectionsHeading: t.text("trend.by_section", ["title": c.title]))
         }
-        hasCompliance = !compliance.isEmpty
         complianceSVG = SVG.lineChart(
             lines: trend.compliance.map { SVG.Line(label: $0.questionnaire, values: $0.rates.values) }, periods: trend.periods,
             scale: 0...1, percent: true, id: "trend-compliance", title: t["chart.compliance_by_period"], strings: t)
@@ -112,11 +106,10 @@ extension TrendViewModel {
                 + change.removed.map { ChangeItem(id: $0.id, text: t.text("trend.removed", ["title": $0.title])) }
                 + change.renamed.map { ChangeItem(id: $0.id, text: t.text("trend.renamed", ["old": $0.oldTitle, "new": $0.newTitle])) }
             return ChangeBlock(questionnaire: change.questionnaire, fromVersion: change.fromVersion, toVersion: change.toVersion,
-                               period: change.period, items: items, hasItems: !items.isEmpty,
+                               period: change.period, items: items,
                                heading: t.text("trend.change_heading", ["questionnaire": change.questionnaire, "from": change.fromVersion,
                                                                         "to": change.toVersion, "period": change.period]))
         }
-        hasChanges = !changes.isEmpty
         summaryParagraphs = Self.summary(trend, t: t)
     }
 

@@ -507,7 +507,7 @@ extension ReportViewModel {
             indexLabel: t.text("report.summary.index_label", ["title": score.title]),
             indexLine: t.text("report.summary.index_line", ["index": t.score(score.index), "level": NumberFormatting.level(score.level, name: nil),
                                                             "name": score.levelName(score.level) ?? t["report.not_scored"], "title": score.title]),
-            subIndexes: score.indicators.contains { $0.scope != nil } ? SubIndexes(
+            subIndexes: score.declaresScope ? SubIndexes(
                 national: t.score(score.nationalIndex), crossBorder: t.score(score.crossBorderIndex),
                 line: t.text("report.summary.sub_index_line", ["national": t.score(score.nationalIndex), "cross_border": t.score(score.crossBorderIndex)])) : nil,
             radarCaption: t.text("report.summary.radar_caption", ["title": score.title, "chapter": String(number)]),

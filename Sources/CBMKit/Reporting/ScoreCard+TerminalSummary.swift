@@ -17,7 +17,7 @@ extension ScoreCard {
             out.append("\(questionnaire.title) (\(questionnaire.questionnaire) \(questionnaire.version))")
             out.append(t.text("terminal.score.index", ["index": t.score(questionnaire.index),
                                                          "level": NumberFormatting.level(questionnaire.level, name: questionnaire.levelName(questionnaire.level))]))
-            if questionnaire.indicators.contains(where: { $0.scope != nil }) {
+            if questionnaire.declaresScope {
                 out.append(t.text("terminal.score.sub_indexes", ["national": t.score(questionnaire.nationalIndex),
                                                                   "cross_border": t.score(questionnaire.crossBorderIndex)]))
             }

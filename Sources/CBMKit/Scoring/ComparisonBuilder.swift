@@ -211,7 +211,7 @@ public struct ComparisonBuilder: Sendable {
         }
         for id in maturityIDs {
             let scores = cards.compactMap { card in card.maturity.first { $0.questionnaire == id }.map { (card.assessment.country, $0) } }
-            let scoped = scores.filter { $0.1.indicators.contains { $0.scope != nil } }
+            let scoped = scores.filter { $0.1.declaresScope }
             if !scoped.isEmpty && scoped.count < scores.count {
                 caveats.append(.noSubIndexes(questionnaire: id, countries: scores.filter { s in !scoped.contains { $0.0 == s.0 } }.map(\.0)))
             }

@@ -73,7 +73,7 @@ extension CrossingComparison {
                 oneSide.append(first.questionnaire)
                 continue
             }
-            let scopesDeclared = (first.indicators + second.indicators).contains { $0.scope != nil }
+            let scopesDeclared = first.declaresScope || second.declaresScope
             let secondByID = Dictionary(second.indicators.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
             let firstIDs = Set(first.indicators.map(\.id))
             let pairs = first.indicators.map { ($0, secondByID[$0.id]) } + second.indicators.filter { !firstIDs.contains($0.id) }.map { (nil as IndicatorScore?, $0 as IndicatorScore?) }

@@ -157,6 +157,9 @@ public struct MaturityScore: Sendable, Hashable {
     public func levelName(_ level: Int?) -> String? { level.flatMap { levelNames[$0] } }
     /// The scores of every indicator, dimension by dimension.
     public var indicators: [IndicatorScore] { dimensions.flatMap(\.indicators) }
+    /// Whether the questionnaire says of its indicators whether they are national or
+    /// cross-border, and so has the two sub-indexes to show.
+    public var declaresScope: Bool { dimensions.contains { $0.indicators.contains { $0.scope != nil } } }
 }
 
 /// How far one provision of a convention checklist is met.

@@ -9,6 +9,9 @@ import Foundation
 extension StringTable {
     /// "**divergent** (≠)" → "<strong>divergent</strong> (≠)", after escaping.
     static func htmlMarkup(_ text: String) -> String {
+        // Most texts have nothing to escape or mark up: they are returned as they are.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "*") }) else { return text }
         // cbm's own texts: `&`, `<`, `>` and `"` escaped (enough for element text and
         // double-quoted attributes); apostrophes stay as typed.
         var out = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

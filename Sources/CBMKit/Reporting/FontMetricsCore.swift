@@ -32,7 +32,10 @@ public enum FontMetrics {
         let table = bold ? dejaVuSansBold : dejaVuSans
         var ems = 0.0
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint { continue }
+            // Latin below U+0300 (but the soft hyphen) and Cyrillic letters have no combining
+            // or invisible characters: the common case, without asking Unicode's tables.
+            let plain = (scalar.value < 0x300 && scalar.value != 0xAD) || (0x400...0x482).contains(scalar.value)
+            if !plain, scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint { continue }
             ems += table.advance(scalar) ?? 1.0
         }
         return ems * size

@@ -69,13 +69,21 @@ final class TemplateTexts {
         self.prefixes = prefixes
     }
 
+    /// Texts already prepared: a report asks for the same ones in every indicator.
+    private var prepared: [String: TemplateValue?] = [:]
+
     /// The value at `path` ("report.title"): a text, a group of texts, or nil.
     func value(_ path: String) -> TemplateValue? {
+        if let known = prepared[path] { return known }
+        let value: TemplateValue?
         if strings.entries[path] != nil {
             let text = strings.text(path, values)
-            return .string(html ? StringTable.htmlMarkup(text) : text)
+            value = .string(html ? StringTable.htmlMarkup(text) : text)
+        } else {
+            let group = path + "."
+            value = prefixes.contains(group) ? .texts(self, prefix: group) : nil
         }
-        let group = path + "."
-        return prefixes.contains(group) ? .texts(self, prefix: group) : nil
+        prepared[path] = value
+        return value
     }
 }

@@ -49,9 +49,10 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (comparison, _, diagnostics) = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
-                                                                 period: period?.uppercased(), language: languageOption.language)
-        printWarnings(diagnostics)
+        let scored = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
+                                           period: period?.uppercased(), language: languageOption.language)
+        printWarnings(scored.warnings)
+        let comparison = scored.comparison
         switch format {
         case .text: try emit(comparison.terminalSummary(strings: languageOption.strings), terminator: "")
         case .json: try emit(comparison.jsonText, terminator: "")

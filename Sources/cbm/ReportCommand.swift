@@ -49,24 +49,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
-        let card: ScoreCard
-        let catalog: Catalog
-        var trend: TrendSeries?
-        if baseline.isEmpty {
-            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(warnings)
-            catalog = loadedCatalog
-            card = Scorer.score(assessment, catalog: catalog, language: language)
-        } else {
-            // The questionnaires and every file are read once.
-            let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
-            printWarnings(loaded.warnings)
-            (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
-        }
+        // The questionnaires and every file are read once.
+        let scored = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
+        printWarnings(scored.warnings)
+        let card = scored.card
         let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
             + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
-        warnUntranslated(answered, catalog: catalog, strings: languageOption.strings)
-        let text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
+        warnUntranslated(answered, catalog: scored.catalog, strings: languageOption.strings)
+        let text = try ReportRenderer.render(card, catalog: scored.catalog, format: format, language: language, trend: scored.trend)
         try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force,
                   inputs: [file] + baseline + questionnaires.files)
     }

@@ -44,13 +44,13 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (trend, catalog, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories,
-                                                             language: languageOption.language)
-        printWarnings(diagnostics)
+        let scored = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories, language: languageOption.language)
+        printWarnings(scored.warnings)
+        let trend = scored.trend
         var used: [(id: String, version: String?)] = []
         for m in trend.maturity { used += m.versions.compactMap { $0 }.map { (m.questionnaire, $0) } }
         for c in trend.compliance { used += c.versions.compactMap { $0 }.map { (c.questionnaire, $0) } }
-        warnUntranslated(used, catalog: catalog, strings: languageOption.strings)
+        warnUntranslated(used, catalog: scored.catalog, strings: languageOption.strings)
         switch format {
         case .text: try emit(trend.terminalSummary(strings: languageOption.strings), terminator: "")
         case .json: try emit(trend.jsonText, terminator: "")

@@ -143,7 +143,7 @@ struct ComparisonBuilderTests {
     }
 
     @Test func subIndexesMissingFromOlderVersionsAreSaid() throws {
-        let (comparison, _, _) = try Loader.comparison(at: ["examples/arventa-2027.yaml", "examples/borovia-2026.yaml"].map(Repository.path))
+        let comparison = try Loader.comparison(at: ["examples/arventa-2027.yaml", "examples/borovia-2026.yaml"].map(Repository.path)).comparison
         #expect(comparison.caveats.contains(.noSubIndexes(questionnaire: "cbm-core", countries: ["Kingdom of Borovia"])))
         let core = try #require(comparison.maturity.first)
         #expect(core.nationalIndex.count == 1 && core.index.count == 2)
@@ -251,12 +251,12 @@ struct CrossingPairTests {
     @Test func aTrendDoesNotMixACountryAndOneOfItsCrossingPoints() throws {
         let files = ["examples/arventa-2025.yaml", "examples/crossing-dovrak-2026.yaml"].map(Repository.path)
         #expect(throws: UsageError.self) { try Loader.trend(at: files) }
-        let (card, _) = try Loader.scoreCard(at: Repository.path("examples/crossing-dovrak-2026.yaml"))
+        let card = try Loader.scoreCard(at: Repository.path("examples/crossing-dovrak-2026.yaml")).card
         #expect(card.terminalSummary().contains("Crossing point: Dovrak, facing Zelmar (Republic of Kestria)"))
     }
 
     @Test func theExampleCrossingPairs() throws {
-        let (comparison, _, _) = try Loader.comparison(at: ["examples/crossing-dovrak-2026.yaml", "examples/crossing-zelmar-2026.yaml"].map(Repository.path))
+        let comparison = try Loader.comparison(at: ["examples/crossing-dovrak-2026.yaml", "examples/crossing-zelmar-2026.yaml"].map(Repository.path)).comparison
         let crossing = try #require(comparison.crossings.first)
         #expect(crossing.sides.map(\.crossingPoint) == ["Dovrak", "Zelmar"])
         let joint = try #require(crossing.maturity.first?.indicators.first { $0.id == "international.joint-controls" })

@@ -40,7 +40,7 @@ struct RussianReportTests {
         func add(_ text: String) {
             for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }) { words.insert(String(word)) }
         }
-        for agency in assessment.agencies { add(agency.id) }
+        for agency in assessment.header.agencies { add(agency.id) }
         for id in ["ru-mini", "ru-checklist"] {
             guard let q = catalog.questionnaire(id) else { continue }
             add(q.id)

@@ -4,31 +4,30 @@ import Foundation
 // both folders, so that neither needs the other.
 
 extension Loader {
-    /// Loads an assessment and scores it.
-    public static func scoreCard(at path: String, questionnaireDirectories: [String] = []) throws -> (ScoreCard, [Diagnostic]) {
-        let (assessment, catalog, warnings) = try assessment(at: path, questionnaireDirectories: questionnaireDirectories)
-        return (Scorer.score(assessment, catalog: catalog), warnings)
+    /// Loads an assessment and scores it; with `baseline` (earlier assessments of the same
+    /// country), also builds the trend from the earliest to it: what `cbm report --baseline`
+    /// shows. The questionnaires and every file are read once. Throws `LoadError` with every
+    /// problem of every file, or `UsageError` when the baseline cannot be compared with it.
+    public static func scoreCard(at path: String, baseline: [String] = [], questionnaireDirectories: [String] = [],
+                                 language: String = LocalizedText.defaultLanguage) throws -> ScoredAssessment {
+        if baseline.isEmpty {
+            let loaded = try assessment(at: path, questionnaireDirectories: questionnaireDirectories)
+            return ScoredAssessment(card: Scorer.score(loaded.assessment, catalog: loaded.catalog, language: language),
+                                    trend: nil, catalog: loaded.catalog, warnings: loaded.warnings)
+        }
+        let scored = try scoredForTrend(at: baseline + [path], questionnaireDirectories: questionnaireDirectories, language: language)
+        guard let card = scored.inputs.last?.card, scored.inputs.count == baseline.count + 1 else { throw LoadError(scored.warnings) }
+        return ScoredAssessment(card: card, trend: try TrendBuilder.build(scored.inputs, catalog: scored.catalog, language: language),
+                                catalog: scored.catalog, warnings: scored.warnings)
     }
 
     /// Loads and scores several assessments and builds their trend. Throws `LoadError` with
     /// every problem of every file, or `UsageError` when they cannot be compared.
-    public static func trend(at paths: [String], questionnaireDirectories: [String] = [], language: String = LocalizedText.defaultLanguage) throws -> (TrendSeries, Catalog, [Diagnostic]) {
-        let (inputs, catalog, diagnostics) = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
-        return (try TrendBuilder.build(inputs, catalog: catalog, language: language), catalog, diagnostics)
-    }
-
-    /// Loads and scores an assessment and earlier ones of the same country (`baseline`), and
-    /// builds the trend from the earliest to it: what `cbm report --baseline` shows. The
-    /// questionnaires and every file are read once. Throws `LoadError` with every problem of
-    /// every file, or `UsageError` when they cannot be compared.
-    /// - Returns: the score card of the assessment at `path`, the trend, the questionnaires
-    ///   used, and the warnings of every file.
-    public static func scoreCard(at path: String, baseline: [String], questionnaireDirectories: [String] = [],
-                                 language: String = LocalizedText.defaultLanguage) throws
-        -> (card: ScoreCard, trend: TrendSeries, catalog: Catalog, warnings: [Diagnostic]) {
-        let (inputs, catalog, diagnostics) = try scoredForTrend(at: baseline + [path], questionnaireDirectories: questionnaireDirectories, language: language)
-        guard let card = inputs.last?.card, inputs.count == baseline.count + 1 else { throw LoadError(diagnostics) }
-        return (card, try TrendBuilder.build(inputs, catalog: catalog, language: language), catalog, diagnostics)
+    public static func trend(at paths: [String], questionnaireDirectories: [String] = [],
+                             language: String = LocalizedText.defaultLanguage) throws -> ScoredTrend {
+        let scored = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
+        return ScoredTrend(trend: try TrendBuilder.build(scored.inputs, catalog: scored.catalog, language: language),
+                           catalog: scored.catalog, warnings: scored.warnings)
     }
 
     /// Loads and scores several assessments and compares them (`cbm compare`). Throws
@@ -37,16 +36,15 @@ extension Loader {
     public static func comparison(
         at paths: [String], questionnaireDirectories: [String] = [], period: String? = nil,
         language: String = LocalizedText.defaultLanguage
-    ) throws -> (RegionalComparison, Catalog, [Diagnostic]) {
-        let (inputs, catalog, diagnostics) = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
-        let comparison = try ComparisonBuilder(catalog: catalog, language: language)
-            .build(inputs.map { ComparisonBuilder.Input(card: $0.card, file: $0.file) }, period: period)
-        return (comparison, catalog, diagnostics)
+    ) throws -> ScoredComparison {
+        let scored = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
+        let comparison = try ComparisonBuilder(catalog: scored.catalog, language: language)
+            .build(scored.inputs.map { ComparisonBuilder.Input(card: $0.card, file: $0.file) }, period: period)
+        return ScoredComparison(comparison: comparison, catalog: scored.catalog, warnings: scored.warnings)
     }
 
     /// Every file loaded and scored, in the order given; throws `LoadError` when any has an error.
-    private static func scoredForTrend(at paths: [String], questionnaireDirectories: [String], language: String) throws
-        -> (inputs: [TrendBuilder.Input], catalog: Catalog, diagnostics: [Diagnostic]) {
+    private static func scoredForTrend(at paths: [String], questionnaireDirectories: [String], language: String) throws -> ScoredFiles {
         let loaded = loadAssessments(at: paths, questionnaireDirectories: questionnaireDirectories) {
             assessment, catalog in Scorer.score(assessment, catalog: catalog, language: language)
         }
@@ -58,6 +56,53 @@ extension Loader {
             if let card = result.value { inputs.append(TrendBuilder.Input(card: card, file: path)) }
         }
         if diagnostics.hasErrors { throw LoadError(diagnostics) }
-        return (inputs, loaded.catalog, diagnostics)
+        return ScoredFiles(inputs: inputs, catalog: loaded.catalog, warnings: diagnostics)
     }
+}
+
+/// What `Loader.scoreCard(at:baseline:questionnaireDirectories:language:)` gives: an
+/// assessment's scores, and with a baseline, its trend.
+public struct ScoredAssessment: Sendable {
+    /// The scores of the assessment.
+    public var card: ScoreCard
+    /// The trend from the earliest assessment of the baseline to this one; nil when no
+    /// baseline was given.
+    public var trend: TrendSeries?
+    /// The questionnaires used: the bundled ones and those of the directories given.
+    public var catalog: Catalog
+    /// The warnings found in the questionnaires and in every file read (no errors: those are
+    /// thrown).
+    public var warnings: [Diagnostic]
+}
+
+/// What `Loader.trend(at:questionnaireDirectories:language:)` gives: several assessments of one
+/// country compared over time.
+public struct ScoredTrend: Sendable {
+    /// The scores over time, from the earliest period to the latest.
+    public var trend: TrendSeries
+    /// The questionnaires used: the bundled ones and those of the directories given.
+    public var catalog: Catalog
+    /// The warnings found in the questionnaires and in every file read (no errors: those are
+    /// thrown).
+    public var warnings: [Diagnostic]
+}
+
+/// What `Loader.comparison(at:questionnaireDirectories:period:language:)` gives: several
+/// countries (and the two sides of each crossing point) compared.
+public struct ScoredComparison: Sendable {
+    /// The comparison of the countries and crossing points.
+    public var comparison: RegionalComparison
+    /// The questionnaires used: the bundled ones and those of the directories given.
+    public var catalog: Catalog
+    /// The warnings found in the questionnaires and in every file read (no errors: those are
+    /// thrown).
+    public var warnings: [Diagnostic]
+}
+
+/// Every file loaded and scored, in the order given, with the questionnaires used and the
+/// warnings of all of them.
+private struct ScoredFiles {
+    var inputs: [TrendBuilder.Input]
+    var catalog: Catalog
+    var warnings: [Diagnostic]
 }

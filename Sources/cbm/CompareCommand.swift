@@ -33,33 +33,25 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Compare this period (2026, 2026-H1, …) instead of the latest period of each country.")
     var period: String?
 
-    @Option(help: "text or json (printed), html or md (a report file).")
-    var format: TrendFormat = .text
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "For html and md: where to write the report (default: comparison.html or .md in the current folder; - prints it).",
-        valueName: "PATH"), completion: Completion.anyFile)
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: SummaryOrReportOptions<CompareCommand>
 
     @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (comparison, _, diagnostics) = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
-                                                                 period: period?.uppercased(), language: languageOption.language)
-        printWarnings(diagnostics)
-        switch format {
-        case .text: try emit(comparison.terminalSummary(strings: languageOption.strings), terminator: "")
-        case .json: try emit(comparison.jsonText, terminator: "")
-        case .html, .md:
-            let reportFormat: ReportFormat = format == .html ? .html : .md
-            let text = try ReportRenderer.renderComparison(comparison, format: reportFormat, language: languageOption.language)
-            try write(text, to: output ?? "comparison.\(reportFormat.fileExtension)", force: force,
-                      inputs: files + questionnaires.files)
-        }
+        let scored = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
+                                           period: period?.uppercased(), language: languageOption.language)
+        printWarnings(scored.warnings)
+        let comparison = scored.comparison
+        try output.deliver(summary: { comparison.terminalSummary(strings: languageOption.strings) }, json: { comparison.jsonText },
+                           report: { try ReportRenderer.renderComparison(comparison, format: $0, language: languageOption.language) },
+                           defaultStem: "comparison", inputs: files + questionnaires.files)
     }
+}
+
+extension CompareCommand: OutputHelp {
+    static let outputHelp = ArgumentHelp(
+        "For html and md: where to write the report (default: comparison.html or .md in the current folder; - prints it).",
+        valueName: "PATH")
 }

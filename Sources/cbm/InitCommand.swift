@@ -61,12 +61,7 @@ struct InitCommand: ParsableCommand {
         "With --crossing-point: the neighbour's crossing point that this one faces.", valueName: "NAME"))
     var facingCrossingPoint: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the file. Default: <country>-<period>.yaml in the current folder. Use - to print it instead.", valueName: "FILE"), completion: Completion.anyFile)
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var destination: OutputOptions<InitCommand>
 
     @OptionGroup var languageOption: LanguageOption
 
@@ -97,7 +92,7 @@ struct InitCommand: ParsableCommand {
         }
         let template = AssessmentTemplate(country: country, period: period, title: title, preparedBy: preparedBy,
                                           questionnaireIDs: ids, agencies: parsedAgencies, language: languageOption.language, crossingPoint: point)
-        let path = output ?? template.defaultFileName()
+        let path = destination.output ?? template.defaultFileName()
         let text: String
         do {
             text = try template.yaml(catalog: catalog, fileName: URL(fileURLWithPath: path).lastPathComponent)
@@ -105,7 +100,7 @@ struct InitCommand: ParsableCommand {
             throw UsageError(problems + error.problems)
         }
         if !problems.isEmpty { throw UsageError(problems) }
-        guard try write(text, to: path, force: force, inputs: questionnaires.files, announce: false) else { return }
+        guard try destination.write(text, defaultPath: path, inputs: questionnaires.files, announce: false) else { return }
         let t = languageOption.strings
         warnUntranslated(ids.map { ($0, nil) }, catalog: catalog, strings: t)
         let counts = ids.compactMap { catalog.questionnaire($0) }.map { ($0.id, $0.itemIDs.count) }
@@ -114,4 +109,9 @@ struct InitCommand: ParsableCommand {
                                        "counts": counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ")]))
         try emit(t.text("init.next", ["path": path]))
     }
+}
+
+extension InitCommand: OutputHelp {
+    static let outputHelp = ArgumentHelp(
+        "Where to write the file. Default: <country>-<period>.yaml in the current folder. Use - to print it instead.", valueName: "FILE")
 }

@@ -30,13 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html (a web page to open, print or send) or md (Markdown text).")
     var format: ReportFormat = .html
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Where to write the report. Default: the assessment's name with .html or .md, in the current folder. Use - to print it instead.",
-        valueName: "PATH"), completion: Completion.anyFile)
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var destination: OutputOptions<ReportCommand>
 
     @OptionGroup var languageOption: LanguageOption
 
@@ -49,39 +43,21 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
-        let card: ScoreCard
-        let catalog: Catalog
-        var trend: TrendSeries?
-        if baseline.isEmpty {
-            let (assessment, loadedCatalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-            printWarnings(warnings)
-            catalog = loadedCatalog
-            card = Scorer.score(assessment, catalog: catalog, language: language)
-        } else {
-            // The questionnaires and every file are read once.
-            let loaded = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
-            printWarnings(loaded.warnings)
-            (card, trend, catalog) = (loaded.card, loaded.trend, loaded.catalog)
-        }
+        // The questionnaires and every file are read once.
+        let scored = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
+        printWarnings(scored.warnings)
+        let card = scored.card
         let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
             + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
-        warnUntranslated(answered, catalog: catalog, strings: languageOption.strings)
-        let text = try ReportRenderer.render(card, catalog: catalog, format: format, language: language, trend: trend)
-        try write(text, to: output ?? ReportRenderer.defaultOutputPath(for: file, format: format), force: force,
-                  inputs: [file] + baseline + questionnaires.files)
+        warnUntranslated(answered, catalog: scored.catalog, strings: languageOption.strings)
+        let text = try ReportRenderer.render(card, catalog: scored.catalog, format: format, language: language, trend: scored.trend)
+        try destination.write(text, defaultPath: ReportRenderer.defaultOutputPath(for: file, format: format),
+                              inputs: [file] + baseline + questionnaires.files)
     }
 }
 
-/// Writes a report atomically, or prints it for `-`.
-/// `inputs` are the files the command reads: the output never replaces one of them.
-/// Returns false when the text was printed (no "Wrote …" message should follow it).
-@discardableResult
-func write(_ text: String, to path: String, force: Bool, inputs: [String], announce: Bool = true) throws -> Bool {
-    if path == "-" {
-        try emit(text, terminator: "")
-        return false
-    }
-    try OutputFile.write(text, to: path, overwrite: force, inputs: inputs)
-    if announce { try emit("Wrote \(path) (\(text.utf8.count / 1024) KB).") }
-    return true
+extension ReportCommand: OutputHelp {
+    static let outputHelp = ArgumentHelp(
+        "Where to write the report. Default: the assessment's name with .html or .md, in the current folder. Use - to print it instead.",
+        valueName: "PATH")
 }

@@ -2,10 +2,6 @@ import ArgumentParser
 import CBMKit
 import Foundation
 
-enum TrendFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, html, md
-}
-
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend",
@@ -28,38 +24,29 @@ struct TrendCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The assessment files of one country, in any order.", valueName: "FILE"), completion: Completion.assessment)
     var files: [String]
 
-    @Option(help: "text or json (printed), html or md (a report file).")
-    var format: TrendFormat = .text
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "For html and md: where to write the report (default: <country>-trend.html or .md in the current folder; - prints it).",
-        valueName: "PATH"), completion: Completion.anyFile)
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: SummaryOrReportOptions<TrendCommand>
 
     @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (trend, catalog, diagnostics) = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories,
-                                                             language: languageOption.language)
-        printWarnings(diagnostics)
+        let scored = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories, language: languageOption.language)
+        printWarnings(scored.warnings)
+        let trend = scored.trend
         var used: [(id: String, version: String?)] = []
         for m in trend.maturity { used += m.versions.compactMap { $0 }.map { (m.questionnaire, $0) } }
         for c in trend.compliance { used += c.versions.compactMap { $0 }.map { (c.questionnaire, $0) } }
-        warnUntranslated(used, catalog: catalog, strings: languageOption.strings)
-        switch format {
-        case .text: try emit(trend.terminalSummary(strings: languageOption.strings), terminator: "")
-        case .json: try emit(trend.jsonText, terminator: "")
-        case .html, .md:
-            let reportFormat: ReportFormat = format == .html ? .html : .md
-            let text = try ReportRenderer.renderTrend(trend, format: reportFormat, language: languageOption.language)
-            let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            try write(text, to: output ?? "\(slug)-trend.\(reportFormat.fileExtension)", force: force,
-                      inputs: files + questionnaires.files)
-        }
+        warnUntranslated(used, catalog: scored.catalog, strings: languageOption.strings)
+        let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        try output.deliver(summary: { trend.terminalSummary(strings: languageOption.strings) }, json: { trend.jsonText },
+                           report: { try ReportRenderer.renderTrend(trend, format: $0, language: languageOption.language) },
+                           defaultStem: "\(slug)-trend", inputs: files + questionnaires.files)
     }
+}
+
+extension TrendCommand: OutputHelp {
+    static let outputHelp = ArgumentHelp(
+        "For html and md: where to write the report (default: <country>-trend.html or .md in the current folder; - prints it).",
+        valueName: "PATH")
 }

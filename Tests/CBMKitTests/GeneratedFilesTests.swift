@@ -36,7 +36,7 @@ struct GeneratedFilesTests {
     @Test(arguments: GeneratedFilesTests.series)
     func trendReportIsCurrent(country: String) throws {
         let files = Self.examples.filter { $0.hasPrefix(country + "-") }.map { Repository.path("examples/\($0).yaml") }
-        let (trend, _, _) = try Loader.trend(at: files)
+        let trend = try Loader.trend(at: files).trend
         for format in ReportFormat.allCases {
             let path = Repository.path("reports/\(country)-trend.\(format.fileExtension)")
             let stored = try? String(contentsOfFile: path, encoding: .utf8)
@@ -51,7 +51,7 @@ struct GeneratedFilesTests {
     /// reports/region-2026.html and .md, and in Russian reports/region-2026.ru.html and .ru.md.
     @Test(arguments: ["en", "ru"])
     func comparisonReportIsCurrent(language: String) throws {
-        let (comparison, _, _) = try Loader.comparison(at: Self.comparisonFiles.map(Repository.path), language: language)
+        let comparison = try Loader.comparison(at: Self.comparisonFiles.map(Repository.path), language: language).comparison
         let suffix = language == "en" ? "" : ".\(language)"
         for format in ReportFormat.allCases {
             let name = "reports/region-2026\(suffix).\(format.fileExtension)"
@@ -86,7 +86,7 @@ struct GeneratedFilesTests {
     /// The trend report of the example in Russian: reports/arventa-trend.ru.html and .ru.md.
     @Test func russianTrendReportIsCurrent() throws {
         let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
-        let (trend, _, _) = try Loader.trend(at: files, language: "ru")
+        let trend = try Loader.trend(at: files, language: "ru").trend
         for format in ReportFormat.allCases {
             let name = "reports/arventa-trend.ru.\(format.fileExtension)"
             let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)

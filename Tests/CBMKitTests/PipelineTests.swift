@@ -14,7 +14,7 @@ struct PipelineTests {
 
         let (assessment, catalog, _) = try Loader.assessment(at: file)
         let card = Scorer.score(assessment, catalog: catalog)
-        let (trend, _, _) = try Loader.trend(at: baseline + [file])
+        let trend = try Loader.trend(at: baseline + [file]).trend
 
         for format in ReportFormat.allCases {
             let expected = try ReportRenderer.render(card, catalog: catalog, format: format, trend: trend)

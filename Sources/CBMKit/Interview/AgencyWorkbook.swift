@@ -72,7 +72,7 @@ public enum AgencyWorkbook {
         if !tooLong.isEmpty { throw UsageError(tooLong) }
         let agencyName = assessment.agency(agency)?.name ?? agency
         let t = (try? StringTable.forLanguage(language)) ?? .english
-        let context = t.text("workbook.context", ["country": assessment.country, "period": assessment.period, "agency": agency, "name": agencyName])
+        let context = t.text("workbook.context", ["country": assessment.header.country, "period": assessment.header.period, "agency": agency, "name": agencyName])
 
         // One sheet per questionnaire, in the order of the CSV sheet.
         var groups: [(id: String, rows: [[String]])] = []
@@ -90,7 +90,7 @@ public enum AgencyWorkbook {
             let name = sheetName(group.id, avoiding: usedNames)
             usedNames.insert(name.lowercased())
             sheets.append(questionnaireSheet(name: name, questionnaire: questionnaire, header: header, rows: group.rows,
-                                             title: assessment.title, context: context, t: t, language: language))
+                                             title: assessment.header.title, context: context, t: t, language: language))
         }
         let instructions = instructionsSheet(assessment: assessment, context: context, header: header, questionnaires: questionnaires,
                                              t: t, language: language)
@@ -142,7 +142,7 @@ public enum AgencyWorkbook {
         func line(_ text: String, _ style: Workbook.Style = .paragraph) { sheet.rows.append([Workbook.Cell(text: text, style: style)]) }
         typealias Column = AgencySheet.Column
         let words = answerWords(language: language)
-        line(assessment.title, .title)
+        line(assessment.header.title, .title)
         line(context, .plain)
         line("")
         line(t.text("workbook.instructions.heading"), .bold)
@@ -156,7 +156,7 @@ public enum AgencyWorkbook {
         line(t.text("workbook.instructions.statuses", words))
         line(t.text("workbook.instructions.evidence"))
         line(t.text("workbook.instructions.rows", ["id": header[Column.id.rawValue]]))
-        line(assessment.preparedBy.map { t.text("workbook.instructions.send_to", ["person": $0]) } ?? t.text("workbook.instructions.send"))
+        line(assessment.header.preparedBy.map { t.text("workbook.instructions.send_to", ["person": $0]) } ?? t.text("workbook.instructions.send"))
         for questionnaire in questionnaires {
             guard case let .maturity(q) = questionnaire else { continue }
             line("")

@@ -78,21 +78,21 @@ public enum AssessmentWriter {
 
     private static func header(_ a: Assessment) -> [String] {
         var out = ["assessment:"]
-        out.append(field("title", a.title, indent: 2))
-        out.append(field("country", a.country, indent: 2))
-        out.append("  period: " + YAMLText.word(a.period, leadingDigit: true))
-        if let point = a.crossingPoint {
+        out.append(field("title", a.header.title, indent: 2))
+        out.append(field("country", a.header.country, indent: 2))
+        out.append("  period: " + YAMLText.word(a.header.period, leadingDigit: true))
+        if let point = a.header.crossingPoint {
             out.append("  scope: " + AssessmentScope.crossingPoint.rawValue)
             out.append(field("crossing_point", point.name, indent: 2))
             out.append(field("neighbour_country", point.neighbourCountry, indent: 2))
             out.append(field("facing_crossing_point", point.facingCrossingPoint, indent: 2))
         }
-        if let date = a.date { out.append("  date: " + YAMLText.word(date, leadingDigit: true)) }
-        if let preparedBy = a.preparedBy { out.append(field("prepared_by", preparedBy, indent: 2)) }
-        if let notes = a.notes { out.append(field("notes", notes, indent: 2)) }
-        if !a.agencies.isEmpty {
+        if let date = a.header.date { out.append("  date: " + YAMLText.word(date, leadingDigit: true)) }
+        if let preparedBy = a.header.preparedBy { out.append(field("prepared_by", preparedBy, indent: 2)) }
+        if let notes = a.header.notes { out.append(field("notes", notes, indent: 2)) }
+        if !a.header.agencies.isEmpty {
             out.append("  agencies:")
-            for agency in a.agencies {
+            for agency in a.header.agencies {
                 let flow = "    - {id: \(YAMLText.word(agency.id)), name: \(YAMLText.quoted(agency.name))}"
                 if flow.count <= width {
                     out.append(flow)
@@ -229,7 +229,7 @@ public enum AssessmentWriter {
     private static func introduction(_ a: Assessment, guide: Guide) -> [String] {
         let t = strings(guide.language)
         let c = { (text: String) in YAMLText.comment(text, indent: 0, width: width) }
-        var out = c("\(a.title)")
+        var out = c("\(a.header.title)")
         out.append("#")
         out += c(t["init.how_to"])
         out.append("#   political-will.strategy: {level: 3, evidence: \"\(t["init.example_level"])\"}")

@@ -179,7 +179,7 @@ public enum AgencySheet {
 
     static func undeclaredAgency(_ agency: String, in assessment: Assessment, suggest: Bool = true) -> String {
         var message = "the agency `\(agency.shortenedForMessage)` is not declared in the assessment"
-        let declared = assessment.agencies.map(\.id)
+        let declared = assessment.header.agencies.map(\.id)
         if declared.isEmpty {
             return message + "; declare it under `assessment: agencies:` as `- {id: \(agency.shortenedForMessage), name: \"…\"}`"
         }

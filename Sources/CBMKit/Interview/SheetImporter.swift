@@ -172,14 +172,14 @@ public enum SheetImporter {
     /// A warning when the title names a year other than the period's, as in a copy of last
     /// year's file whose period was changed but not its title.
     static func staleTitle(_ assessment: Assessment, file: String, text: String) -> Diagnostic? {
-        let period = assessment.period.prefix(4)
+        let period = assessment.header.period.prefix(4)
         guard period.count == 4, period.allSatisfy(\.isNumber) else { return nil }
-        let years = assessment.title.split(whereSeparator: { !$0.isNumber }).filter { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        let years = assessment.header.title.split(whereSeparator: { !$0.isNumber }).filter { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
         guard !years.isEmpty, !years.contains(where: { $0 == period }) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let index = lines.firstIndex { $0.drop { $0 == " " }.hasPrefix("title:") }
         let column = index.map { lines[$0].prefix { $0 == " " }.count + 1 } ?? 1
         return .warning(SourceLocation(file: file, line: index.map { $0 + 1 } ?? 1, column: column),
-            "the title “\(assessment.title.shortenedForMessage)” names \(years.joined(separator: ", ")) but the period is \(assessment.period); if this file is a copy of an earlier year's, change `title:` too")
+            "the title “\(assessment.header.title.shortenedForMessage)” names \(years.joined(separator: ", ")) but the period is \(assessment.header.period); if this file is a copy of an earlier year's, change `title:` too")
     }
 }

@@ -160,7 +160,7 @@ public struct SheetMerge: Sendable {
         var entries: [Entry] = []
         var seen: [String: (sheet: String?, row: Int)] = [:]
         var sheetsRead: [Table] = []
-        let declared = Set(assessment.agencies.map(\.id))
+        let declared = Set(assessment.header.agencies.map(\.id))
         var readRows = 0
         // "Did you mean" compares a wrong id with every known one: for the first 1,000
         // wrong cells only, so that a sheet wrong everywhere is still read in a moment.
@@ -446,7 +446,7 @@ public struct SheetMerge: Sendable {
                     answer.responses.removeAll { $0.agency == nil }
                     if !isPlaceholder(group) { kept = keepGroupAnswer(group, in: &answer) }
                 }
-                let order = merged.agencies.map(\.id)
+                let order = merged.header.agencies.map(\.id)
                 let rank = { (id: String?) in id.flatMap { order.firstIndex(of: $0) } ?? order.count }
                 let insertAt = answer.responses.firstIndex { rank($0.agency) > rank(entry.agency) } ?? answer.responses.count
                 answer.responses.insert(new, at: insertAt)
@@ -569,7 +569,7 @@ extension Assessment {
     public var withoutLocations: Assessment {
         var copy = self
         copy.file = nil
-        copy.agencies = agencies.map { var a = $0; a.location = nil; return a }
+        copy.header.agencies = header.agencies.map { var a = $0; a.location = nil; return a }
         copy.questionnaires = questionnaires.map { answers in
             var answers = answers
             answers.location = nil

@@ -2,8 +2,9 @@ import Foundation
 
 /// Text as it goes into and comes out of the XML of a workbook.
 enum XMLText {
-    /// `&`, `<`, `>` and `"` as entities; characters XML cannot hold at all are left out
-    /// (`encodedForCell` keeps them in cells).
+    /// `&`, `<`, `>` and `"` as entities, the carriage return as `&#13;` (which XML would
+    /// read as a line feed); control characters (`ControlCharacters`, among them every
+    /// character XML cannot hold) are left out (`encodedForCell` keeps them in cells).
     static func escaped(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
@@ -16,24 +17,24 @@ enum XMLText {
             case "\r": result += "&#13;"
             case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                if ControlCharacters.isControl(scalar) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
 
-    /// A cell's text as Excel stores it: characters that XML cannot hold, and the carriage
-    /// return, become `_xHHHH_`; a `_xHHHH_` that is part of the text gets its underscore
+    /// A cell's text as Excel stores it: control characters (`ControlCharacters`, among them
+    /// every character XML cannot hold), and the carriage return, become `_xHHHH_`; a `_xHHHH_` that is part of the text gets its underscore
     /// written as `_x005F_`, so that `decodedFromCell` gives back exactly the text.
     static func encodedForCell(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "_" || $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "_" || $0 == "\r" || ControlCharacters.isControl($0) }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar == "_", isEscape(scalars, at: index) {
                 result.append(contentsOf: "_x005F_".unicodeScalars)
-            } else if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+            } else if scalar == "\r" || ControlCharacters.isControl(scalar) {
                 result.append(contentsOf: String(format: "_x%04X_", scalar.value).unicodeScalars)
             } else {
                 result.append(scalar)

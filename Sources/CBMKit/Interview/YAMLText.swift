@@ -114,11 +114,10 @@ enum YAMLText {
     }
 
     /// Characters that YAML does not allow as they are, or that would be invisible or
-    /// confusing in a text editor: control characters, the byte-order mark, non-characters.
+    /// confusing in a text editor: control characters (`ControlCharacters`; tab, line feed and
+    /// carriage return have escapes of their own), the byte-order mark.
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFEFF
-            || value == 0xFFFE || value == 0xFFFF || (0xD800...0xDFFF).contains(value)
+        ControlCharacters.isControl(scalar) || scalar.value < 0x20 || scalar.value == 0xFEFF
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {

@@ -238,37 +238,65 @@ public struct CrossingPoint: Sendable, Hashable {
 
 /// One country's assessment for one period.
 public struct Assessment: Sendable, Hashable {
-    /// The assessment's title.
+    /// Who and what was assessed, when and by whom: the header of the file.
+    public var header: AssessmentHeader
+    /// The answers, questionnaire by questionnaire.
+    public var questionnaires: [QuestionnaireAnswers]
+    /// The file it was read from, when it was read from one.
+    public var file: String?
+
+    /// An assessment.
+    public init(header: AssessmentHeader, questionnaires: [QuestionnaireAnswers] = [], file: String? = nil) {
+        self.header = header
+        self.questionnaires = questionnaires
+        self.file = file
+    }
+
+    /// An assessment, its header given field by field.
+    public init(
+        title: String, country: String, period: String, date: String? = nil, preparedBy: String? = nil,
+        notes: String? = nil, agencies: [Agency] = [], questionnaires: [QuestionnaireAnswers] = [], file: String? = nil,
+        crossingPoint: CrossingPoint? = nil
+    ) {
+        self.init(header: AssessmentHeader(title: title, country: country, period: period, date: date, preparedBy: preparedBy,
+                                           notes: notes, agencies: agencies, crossingPoint: crossingPoint),
+                  questionnaires: questionnaires, file: file)
+    }
+
+    /// The agency with this id, if it is declared.
+    public func agency(_ id: String) -> Agency? { header.agency(id) }
+    /// The answers to the questionnaire with this id, if the assessment answers it.
+    public func answers(for questionnaireID: String) -> QuestionnaireAnswers? {
+        questionnaires.first { $0.questionnaireID == questionnaireID }
+    }
+}
+
+/// The header of an assessment: who assessed what, when. An `Assessment` holds it with the
+/// answers; a `ScoreCard` keeps it to say what its scores are of.
+public struct AssessmentHeader: Sendable, Hashable {
+    /// The assessment's title, as written in the file.
     public var title: String
     /// The country assessed.
     public var country: String
-    /// "2026" or "2026-H1".
+    /// The period the answers describe: `2026`, `2026-H1`, `2026-Q3` or `2026-05`.
     public var period: String
     /// The date the assessment was made (`YYYY-MM-DD`), when given.
     public var date: String?
     /// Who prepared the assessment (a working group, a mission), when given.
     public var preparedBy: String?
-    /// General notes, when given.
+    /// The assessment's general notes, when given.
     public var notes: String?
     /// The border agencies that answer, in the file's order.
     public var agencies: [Agency]
-    /// The answers, questionnaire by questionnaire.
-    public var questionnaires: [QuestionnaireAnswers]
-    /// The file it was read from, when it was read from one.
-    public var file: String?
     /// The crossing point assessed; nil when the assessment covers the whole country.
     public var crossingPoint: CrossingPoint?
 
     /// Whether the assessment covers the whole country or one crossing point.
     public var scope: AssessmentScope { crossingPoint == nil ? .country : .crossingPoint }
 
-    /// An assessment.
-    public init(
-        title: String, country: String, period: String, date: String? = nil, preparedBy: String? = nil,
-        notes: String? = nil, agencies: [Agency] = [], questionnaires: [QuestionnaireAnswers] = [], file: String? = nil,
-        crossingPoint: CrossingPoint? = nil
-    ) {
-        self.crossingPoint = crossingPoint
+    /// The header of an assessment.
+    public init(title: String, country: String, period: String, date: String? = nil, preparedBy: String? = nil,
+                notes: String? = nil, agencies: [Agency] = [], crossingPoint: CrossingPoint? = nil) {
         self.title = title
         self.country = country
         self.period = period
@@ -276,14 +304,9 @@ public struct Assessment: Sendable, Hashable {
         self.preparedBy = preparedBy
         self.notes = notes
         self.agencies = agencies
-        self.questionnaires = questionnaires
-        self.file = file
+        self.crossingPoint = crossingPoint
     }
 
     /// The agency with this id, if it is declared.
     public func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
-    /// The answers to the questionnaire with this id, if the assessment answers it.
-    public func answers(for questionnaireID: String) -> QuestionnaireAnswers? {
-        questionnaires.first { $0.questionnaireID == questionnaireID }
-    }
 }

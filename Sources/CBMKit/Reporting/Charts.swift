@@ -19,8 +19,8 @@ enum SVG {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Control characters are not allowed in XML.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                // Control characters (`ControlCharacters`) are not allowed in XML.
+                if ControlCharacters.isControl(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -67,7 +67,7 @@ indirect enum JSONValue: Sendable, Hashable {
     static func quoted(_ text: String) -> String {
         // Most texts need no escape: copy them whole (a comparison of 57 countries writes 12 MB).
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<")
-                                      || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) {
+                                      || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 || ControlCharacters.mayStart($0) }) {
             return "\"" + text + "\""
         }
         var out = "\""
@@ -82,7 +82,9 @@ indirect enum JSONValue: Sendable, Hashable {
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // Control characters (`ControlCharacters`) and the line and paragraph
+                // separators, which JavaScript before ES2019 could not hold in a string.
+                if ControlCharacters.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(scalar)

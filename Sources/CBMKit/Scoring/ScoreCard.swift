@@ -3,36 +3,13 @@
 /// (nothing answered), never zero.
 public struct ScoreCard: Sendable, Hashable {
     /// Who and what was assessed: the header of the assessment file.
-    public var assessment: AssessmentInfo
+    public var assessment: AssessmentHeader
     /// The scores of each maturity questionnaire the assessment answers, in the file's order.
     public var maturity: [MaturityScore]
     /// The compliance rates of each convention checklist the assessment answers, in the file's order.
     public var compliance: [ComplianceScore]
     /// Gaps to target, highest priority first, across all maturity questionnaires.
     public var priorities: [Priority]
-}
-
-/// The header of an assessment, as the score card keeps it: who assessed what, when.
-public struct AssessmentInfo: Sendable, Hashable {
-    /// The assessment's title, as written in the file.
-    public var title: String
-    /// The country assessed.
-    public var country: String
-    /// The period the answers describe: `2026`, `2026-H1`, `2026-Q3` or `2026-05`.
-    public var period: String
-    /// The date the assessment was made (`YYYY-MM-DD`), when given.
-    public var date: String?
-    /// Who prepared the assessment (a working group, a mission), when given.
-    public var preparedBy: String?
-    /// The assessment's general notes, when given.
-    public var notes: String?
-    /// The border agencies that answered, in the file's order.
-    public var agencies: [Agency]
-    /// The crossing point assessed; nil when the assessment covers the whole country.
-    public var crossingPoint: CrossingPoint? = nil
-
-    /// Whether the assessment covers the whole country or one crossing point.
-    public var scope: AssessmentScope { crossingPoint == nil ? .country : .crossingPoint }
 }
 
 /// Whether an indicator counts in the scores.

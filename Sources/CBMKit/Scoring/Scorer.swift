@@ -24,10 +24,7 @@ public enum Scorer {
                 continue  // the loader has already reported it
             }
         }
-        let info = AssessmentInfo(title: assessment.title, country: assessment.country, period: assessment.period,
-                                  date: assessment.date, preparedBy: assessment.preparedBy, notes: assessment.notes,
-                                  agencies: assessment.agencies, crossingPoint: assessment.crossingPoint)
-        return ScoreCard(assessment: info, maturity: maturity, compliance: compliance, priorities: priorities(maturity))
+        return ScoreCard(assessment: assessment.header, maturity: maturity, compliance: compliance, priorities: priorities(maturity))
     }
 
     // MARK: Maturity

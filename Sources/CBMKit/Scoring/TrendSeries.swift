@@ -9,7 +9,7 @@ public struct TrendSeries: Sendable, Hashable {
     /// Ordered from the earliest.
     public var periods: [String]
     /// The header of each assessment, in the order of `periods`.
-    public var assessments: [AssessmentInfo]
+    public var assessments: [AssessmentHeader]
     /// Each maturity questionnaire followed over the periods.
     public var maturity: [MaturityTrend]
     /// Each convention checklist followed over the periods.

@@ -3,7 +3,8 @@ enum Markdown {
     ///
     /// Works on Unicode scalars, as Markdown and HTML parsers do: a `<` or `|` that Swift
     /// joins with the character before or after it into one Character (after U+0600, before a
-    /// combining accent) must still be escaped. Control characters are dropped.
+    /// combining accent) must still be escaped. Control characters (`ControlCharacters`) are left
+    /// out; a line break becomes `<br>`.
     static func escape(_ text: String) -> String {
         if isPlain(text) { return text }
         var out = ""
@@ -26,7 +27,7 @@ enum Markdown {
                 let listMarker = offset > 0 && offset == leadingDigits && next.properties.isWhitespace
                 out += listMarker ? "\\" + String(scalar) : String(scalar)
             default:
-                if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) { continue }
+                if ControlCharacters.isControl(scalar) { continue }
                 if DirectionControls.isControl(scalar) {
                     // Shown, not obeyed; its brackets escaped, so that no link can follow.
                     out += "\\" + DirectionControls.mark(scalar).dropLast() + "\\]"
@@ -48,7 +49,7 @@ extension Markdown {
         var mayHoldDirectionControl = false
         let plain = !text.utf8.contains { byte in
             if byte == 0xD8 || byte == 0xE2 { mayHoldDirectionControl = true }
-            return byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2 || "<>&|\\`*_[]~$".utf8.contains(byte)
+            return byte == 0x0A || byte == 0x0D || ControlCharacters.mayStart(byte) || "<>&|\\`*_[]~$".utf8.contains(byte)
         }
         return plain && !(mayHoldDirectionControl && text.unicodeScalars.contains(where: DirectionControls.isControl))
     }

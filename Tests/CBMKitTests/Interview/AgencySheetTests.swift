@@ -36,7 +36,7 @@ struct AgencySheetTests {
 
     @Test func cyrillicSheetOpensAsUTF8() throws {
         var assessment = Interview.mini
-        assessment.agencies[0].name = "Таможня"
+        assessment.header.agencies[0].name = "Таможня"
         assessment.questionnaires[0].answers[0].responses[0].evidence = "Меморандум 2024 г.; «подписан»"
         let text = try AgencySheet.csv(for: assessment, catalog: Fixtures.catalog, agency: "customs", separator: .semicolon)
         let bytes = [UInt8](text.utf8)
@@ -64,7 +64,7 @@ struct AgencySheetTests {
     @Test func exportThenImportChangesNothingForEveryAgencyOfEveryExample() throws {
         for url in Loader.yamlFiles(in: Interview.root.appendingPathComponent("examples")) {
             let (assessment, catalog) = try Interview.example(url.lastPathComponent)
-            for agency in assessment.agencies {
+            for agency in assessment.header.agencies {
                 let rows = try Interview.sheet(assessment, agency: agency.id, catalog: catalog)
                 let (result, diagnostics) = Interview.merge(rows, into: assessment, catalog: catalog)
                 #expect(!diagnostics.hasErrors, "\(url.lastPathComponent) \(agency.id): \(diagnostics.errors.prefix(3))")

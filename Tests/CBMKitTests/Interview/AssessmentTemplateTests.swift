@@ -13,9 +13,9 @@ struct TemplateTests {
         let (assessment, diagnostics) = Interview.reread(text, catalog: catalog)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let a = try #require(assessment)
-        #expect(a.country == "Республика Арвента")
-        #expect(a.title == "Республика Арвента CBM assessment 2026-H1")
-        #expect(a.agencies.map(\.name) == ["Государственный таможенный комитет", "Border \"Guard\": HQ"])
+        #expect(a.header.country == "Республика Арвента")
+        #expect(a.header.title == "Республика Арвента CBM assessment 2026-H1")
+        #expect(a.header.agencies.map(\.name) == ["Государственный таможенный комитет", "Border \"Guard\": HQ"])
         for questionnaire in catalog.questionnaires {
             let answers = try #require(a.answers(for: questionnaire.id))
             #expect(answers.version == questionnaire.version)

@@ -28,11 +28,11 @@ struct AssessmentWriterTests {
     @Test(arguments: hostileTexts)
     func hostileTextReadsBackExactly(_ text: String) throws {
         var assessment = Interview.mini
-        assessment.title = "T " + text
-        assessment.country = "C" + text
-        assessment.notes = text
-        assessment.preparedBy = text
-        assessment.agencies[0].name = text.isEmpty ? "x" : text
+        assessment.header.title = "T " + text
+        assessment.header.country = "C" + text
+        assessment.header.notes = text
+        assessment.header.preparedBy = text
+        assessment.header.agencies[0].name = text.isEmpty ? "x" : text
         var answers = assessment.questionnaires[0].answers
         answers[0].note = text
         answers[0].responses[0].evidence = text
@@ -53,9 +53,9 @@ struct AssessmentWriterTests {
             let length = Int(generator.next() % 120)
             let text = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             var assessment = Interview.mini
-            assessment.notes = text
+            assessment.header.notes = text
             assessment.questionnaires[0].answers[0].responses[0].evidence = text
-            assessment.agencies[1].name = "n" + text
+            assessment.header.agencies[1].name = "n" + text
             let yaml = AssessmentWriter.yaml(assessment)
             let (reread, diagnostics) = Interview.reread(yaml)
             #expect(!diagnostics.hasErrors, "round \(round): \(diagnostics.errors)\n\(yaml)")

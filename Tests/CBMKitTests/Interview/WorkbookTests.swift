@@ -62,7 +62,7 @@ struct WorkbookExportTests {
             try AgencyWorkbook.workbook(for: assessment, catalog: Fixtures.catalog, agency: "customs").sheets[0].rows.compactMap { $0.first??.text }
         }
         #expect(try lines(assessment).contains("7. Save the workbook as an Excel workbook (.xlsx), keeping its name, and send it back to the person who sent it to you."))
-        assessment.preparedBy = "Mission team, mission@example.invalid"
+        assessment.header.preparedBy = "Mission team, mission@example.invalid"
         let text = try lines(assessment)
         #expect(text.contains("7. Save the workbook as an Excel workbook (.xlsx), keeping its name, and send it back to Mission team, mission@example.invalid."))
         #expect(text.contains("3 Defined: A formal arrangement exists and is applied at the main crossing points."))

@@ -48,7 +48,7 @@ struct ConcurrentValidationTests {
         }
         paths.append(dir.url.appendingPathComponent("missing.yaml").path)
         let loaded = Loader.loadAssessments(
-            at: paths, questionnaireDirectories: [Fixtures.url("mini-maturity.yaml").path]) { assessment, _ in assessment.period }
+            at: paths, questionnaireDirectories: [Fixtures.url("mini-maturity.yaml").path]) { assessment, _ in assessment.header.period }
         let (catalog, catalogDiagnostics, results) = (loaded.catalog, loaded.catalogDiagnostics, loaded.results)
         #expect(catalog.questionnaire("mini") != nil)
         #expect(!catalogDiagnostics.hasErrors)

@@ -24,9 +24,9 @@ struct FixtureTests {
         let (assessment, diagnostics) = assessmentResult(Fixtures.text("mini-assessment.yaml"))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let a = try! #require(assessment)
-        #expect(a.country == "Testland")
-        #expect(a.period == "2026")
-        #expect(a.agencies.map(\.id) == ["customs", "border-guard"])
+        #expect(a.header.country == "Testland")
+        #expect(a.header.period == "2026")
+        #expect(a.header.agencies.map(\.id) == ["customs", "border-guard"])
         let mini = try! #require(a.answers(for: "mini"))
         #expect(mini.target("alpha") == 4)
         #expect(mini.target("beta.one") == 5)
@@ -327,7 +327,7 @@ struct HelperTests {
         let yaml = fixture("mini-assessment.yaml", replacing: "period: 2026", with: "period: 2026-h1")
         let (assessment, diagnostics) = assessmentResult(yaml)
         #expect(diagnostics.isEmpty)
-        #expect(assessment?.period == "2026-H1")
+        #expect(assessment?.header.period == "2026-H1")
     }
 
     @Test func capitalisedBooleanIsAccepted() {

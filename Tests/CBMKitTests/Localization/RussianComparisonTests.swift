@@ -5,7 +5,7 @@ import Testing
 @Suite("cbm compare in Russian")
 struct RussianComparisonTests {
     static func comparison(_ language: String) throws -> RegionalComparison {
-        try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language).0
+        try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language).comparison
     }
 
     static func latinWords(_ text: String) -> Set<String> {

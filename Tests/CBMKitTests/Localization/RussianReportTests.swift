@@ -11,14 +11,14 @@ struct RussianReportTests {
         var trend: TrendSeries?
         if baseline {
             trend = try Loader.trend(at: [RussianFixture.path("ru-2025.yaml"), RussianFixture.path("ru-2026.yaml")],
-                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").0
+                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").trend
         }
         return try ReportRenderer.render(card, catalog: catalog, format: format, language: "ru", trend: trend)
     }
 
     static func renderTrend(_ format: ReportFormat) throws -> String {
         let trend = try Loader.trend(at: [RussianFixture.path("ru-2025.yaml"), RussianFixture.path("ru-2026.yaml")],
-                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").0
+                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").trend
         return try ReportRenderer.renderTrend(trend, format: format, language: "ru")
     }
 
@@ -40,7 +40,7 @@ struct RussianReportTests {
         func add(_ text: String) {
             for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "-")) }) { words.insert(String(word)) }
         }
-        for agency in assessment.agencies { add(agency.id) }
+        for agency in assessment.header.agencies { add(agency.id) }
         for id in ["ru-mini", "ru-checklist"] {
             guard let q = catalog.questionnaire(id) else { continue }
             add(q.id)
@@ -81,7 +81,7 @@ struct RussianReportTests {
 
     @Test func trendTerminalSummaryInRussian() throws {
         let trend = try Loader.trend(at: [RussianFixture.path("ru-2025.yaml"), RussianFixture.path("ru-2026.yaml")],
-                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").0
+                                     questionnaireDirectories: [RussianFixture.questionnaires], language: "ru").trend
         let text = trend.terminalSummary(strings: try StringTable.forLanguage("ru"))
         #expect(text.hasPrefix("Изменения, Республика Арвента: 2025, 2026"))
         #expect(text.contains("Межведомственное сотрудничество   1,5   2,5       +1,0     4         40\u{A0}%"))

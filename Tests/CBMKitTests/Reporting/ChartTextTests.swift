@@ -45,7 +45,7 @@ struct ChartTextTests {
         documents.append(("report with long agency names", try longNamesReport()))
         documents.append(("charts with Russian labels", try russianCharts()))
         let latest = Repository.path("examples/arventa-2026.yaml")
-        documents.append(("trend report of one assessment", try ReportRenderer.renderTrend(try Loader.trend(at: [latest]).0, format: .html)))
+        documents.append(("trend report of one assessment", try ReportRenderer.renderTrend(try Loader.trend(at: [latest]).trend, format: .html)))
         return documents
     }
 

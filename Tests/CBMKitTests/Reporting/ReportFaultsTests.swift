@@ -95,7 +95,7 @@ struct ReportFaultsTests {
 
     @Test func trendSentencesCountNaturally() throws {
         let files = ["2024", "2025", "2026"].map { Repository.path("examples/arventa-\($0).yaml") }
-        let (trend, _, _) = try Loader.trend(at: files)
+        let trend = try Loader.trend(at: files).trend
         let model = TrendViewModel(trend)
         let text = model.summaryParagraphs.joined(separator: " ")
         #expect(text.contains("10 of 10 dimensions improved") || text.contains(" of 10 dimensions improved"))

@@ -143,7 +143,7 @@ struct ComparisonBuilderTests {
     }
 
     @Test func subIndexesMissingFromOlderVersionsAreSaid() throws {
-        let (comparison, _, _) = try Loader.comparison(at: ["examples/arventa-2027.yaml", "examples/borovia-2026.yaml"].map(Repository.path))
+        let comparison = try Loader.comparison(at: ["examples/arventa-2027.yaml", "examples/borovia-2026.yaml"].map(Repository.path)).comparison
         #expect(comparison.caveats.contains(.noSubIndexes(questionnaire: "cbm-core", countries: ["Kingdom of Borovia"])))
         let core = try #require(comparison.maturity.first)
         #expect(core.nationalIndex.count == 1 && core.index.count == 2)
@@ -251,12 +251,12 @@ struct CrossingPairTests {
     @Test func aTrendDoesNotMixACountryAndOneOfItsCrossingPoints() throws {
         let files = ["examples/arventa-2025.yaml", "examples/crossing-dovrak-2026.yaml"].map(Repository.path)
         #expect(throws: UsageError.self) { try Loader.trend(at: files) }
-        let (card, _) = try Loader.scoreCard(at: Repository.path("examples/crossing-dovrak-2026.yaml"))
+        let card = try Loader.scoreCard(at: Repository.path("examples/crossing-dovrak-2026.yaml")).card
         #expect(card.terminalSummary().contains("Crossing point: Dovrak, facing Zelmar (Republic of Kestria)"))
     }
 
     @Test func theExampleCrossingPairs() throws {
-        let (comparison, _, _) = try Loader.comparison(at: ["examples/crossing-dovrak-2026.yaml", "examples/crossing-zelmar-2026.yaml"].map(Repository.path))
+        let comparison = try Loader.comparison(at: ["examples/crossing-dovrak-2026.yaml", "examples/crossing-zelmar-2026.yaml"].map(Repository.path)).comparison
         let crossing = try #require(comparison.crossings.first)
         #expect(crossing.sides.map(\.crossingPoint) == ["Dovrak", "Zelmar"])
         let joint = try #require(crossing.maturity.first?.indicators.first { $0.id == "international.joint-controls" })
@@ -285,10 +285,10 @@ struct CrossingPointHeaderTests {
     @Test func aCrossingPointIsRead() throws {
         let (assessment, diagnostics) = Self.check(crossingHeader("Dovrak", "Bessa", "Zelmar"))
         #expect(diagnostics.isEmpty)
-        #expect(assessment?.crossingPoint == CrossingPoint(name: "Dovrak", neighbourCountry: "Bessa", facingCrossingPoint: "Zelmar"))
-        #expect(assessment?.scope == .crossingPoint)
+        #expect(assessment?.header.crossingPoint == CrossingPoint(name: "Dovrak", neighbourCountry: "Bessa", facingCrossingPoint: "Zelmar"))
+        #expect(assessment?.header.scope == .crossingPoint)
         let (whole, _) = Self.check("  scope: country")
-        #expect(whole?.scope == .country && whole?.crossingPoint == nil)
+        #expect(whole?.header.scope == .country && whole?.header.crossingPoint == nil)
     }
 
     @Test func mistakesAreLocated() {
@@ -317,8 +317,8 @@ struct CrossingPointHeaderTests {
         #expect(template.defaultFileName() == "dovrak-2026.yaml")
         let (assessment, diagnostics) = assessmentResult(try template.yaml(catalog: Fixtures.catalog))
         #expect(diagnostics.isEmpty)
-        #expect(assessment?.crossingPoint == point)
-        #expect(assessment?.title == "Dovrak crossing point (Arlen) CBM assessment 2026")
+        #expect(assessment?.header.crossingPoint == point)
+        #expect(assessment?.header.title == "Dovrak crossing point (Arlen) CBM assessment 2026")
         let itself = AssessmentTemplate(country: "Arlen", period: "2026", questionnaireIDs: ["mini"],
                                         crossingPoint: CrossingPoint(name: "Dovrak", neighbourCountry: "arlen", facingCrossingPoint: ""))
         #expect(throws: UsageError.self) { try itself.assessment(catalog: Fixtures.catalog) }
@@ -330,7 +330,7 @@ struct CrossingPointHeaderTests {
         #expect(written.contains("  scope: crossing-point\n  crossing_point: \"Dovrak\"\n  neighbour_country: \"Bessa\"\n"))
         let (reread, diagnostics) = assessmentResult(written)
         #expect(diagnostics.isEmpty)
-        #expect(reread?.crossingPoint == assessment?.crossingPoint)
+        #expect(reread?.header.crossingPoint == assessment?.header.crossingPoint)
         let json = Scorer.score(try #require(assessment), catalog: Fixtures.catalog).json.rendered()
         #expect(json.contains("\"scope\": \"crossing-point\""))
         #expect(json.contains("\"facing_crossing_point\": \"Zelmar\""))

@@ -7,8 +7,8 @@ import Foundation
 enum SVG {
     static func escape(_ text: String) -> String {
         // Most chart texts have nothing to escape: they are returned as they are.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
+        guard text.utf8.contains(where: { ControlCharacters.mayStart($0) || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {

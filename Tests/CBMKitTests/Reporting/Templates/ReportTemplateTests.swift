@@ -27,8 +27,8 @@ struct ReportTemplateTests {
     @Test(arguments: ["en", "ru"])
     func trendAndComparisonReportsAreWhatSwiftMustacheWrites(language: String) throws {
         let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
-        let (trend, _, _) = try Loader.trend(at: files, language: language)
-        let (comparison, _, _) = try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language)
+        let trend = try Loader.trend(at: files, language: language).trend
+        let comparison = try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language).comparison
         let (assessment, catalog, _) = try Loader.assessment(at: files.last!)
         let card = Scorer.score(assessment, catalog: catalog, language: language)
         for format in ReportFormat.allCases {

@@ -59,20 +59,6 @@ public struct ScaleLevel: Sendable, Hashable {
         self.name = name
         self.summary = summary
     }
-
-    /// The scale used when a questionnaire defines none, in every language cbm has texts for
-    /// (`scale.1.name`, `scale.1.summary`… in `Resources/locales/*.yaml`).
-    public static let standard: [ScaleLevel] = {
-        let tables = StringTable.usable
-        return (1...5).map { level in
-            func text(_ key: String) -> LocalizedText {
-                var translations: [String: String] = [:]
-                for (language, table) in tables { translations[language] = table.text("scale.\(level).\(key)") }
-                return translations.isEmpty ? LocalizedText("\(level)") : LocalizedText(translations: translations)
-            }
-            return ScaleLevel(level: level, name: text("name"), summary: text("summary"))
-        }
-    }()
 }
 
 /// One question of a maturity questionnaire: what is asked, what each level means, what to show as evidence.
@@ -193,7 +179,7 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
     /// A maturity questionnaire.
     public init(
         id: String, version: String, title: LocalizedText, summary: LocalizedText? = nil,
-        notes: LocalizedText? = nil, defaultTarget: Int = 4, scale: [ScaleLevel] = ScaleLevel.standard,
+        notes: LocalizedText? = nil, defaultTarget: Int = 4, scale: [ScaleLevel],
         dimensions: [Dimension]
     ) {
         self.id = id

@@ -53,7 +53,7 @@ struct TemplateTests {
         let indicator = Indicator(id: "evil.one", title: LocalizedText(evil), question: LocalizedText(evil),
                                   levels: Dictionary(uniqueKeysWithValues: (1...5).map { ($0, LocalizedText(evil)) }),
                                   evidence: [LocalizedText(evil)])
-        let questionnaire = MaturityQuestionnaire(id: "evil", version: "1", title: LocalizedText(evil),
+        let questionnaire = MaturityQuestionnaire(id: "evil", version: "1", title: LocalizedText(evil), scale: ScaleLevel.standard,
                                                   dimensions: [Dimension(id: "evil", title: LocalizedText(evil), indicators: [indicator])])
         #expect(catalog.add(.maturity(questionnaire), file: "evil.yaml", bundled: false) == nil)
         let text = try AssessmentTemplate(country: "X", period: "2026", questionnaireIDs: ["evil"]).yaml(catalog: catalog)

@@ -235,8 +235,30 @@ extension StringTable {
     private final class Cache: @unchecked Sendable {
         let lock = NSLock()
         var tables: [String: StringTable?] = [:]
+        var read: [String: StringTable?] = [:]
     }
     private static let cache = Cache()
+
+    /// The table in `<code>.yaml` as read, when it reads without a problem and declares that
+    /// language, not yet checked against English (nil otherwise). Read once.
+    static func readAlone(_ code: String) -> StringTable? {
+        cache.lock.lock()
+        if let known = cache.read[code] {
+            cache.lock.unlock()
+            return known
+        }
+        cache.lock.unlock()
+        var table: StringTable?
+        if !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
+           let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) {
+            let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
+            if let read, !problems.hasErrors, read.language == code { table = read }
+        }
+        cache.lock.lock()
+        cache.read[code] = table
+        cache.lock.unlock()
+        return table
+    }
 
     private static var directory: URL? { Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) }
 
@@ -253,15 +275,11 @@ extension StringTable {
         }
         cache.lock.unlock()
         var table: StringTable?
-        if !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
-           let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) {
-            let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
-            if let read, !problems.hasErrors, read.language == code {
-                if code == LocalizedText.defaultLanguage {
-                    table = read
-                } else if let english = alone(LocalizedText.defaultLanguage), !read.differences(from: english).hasErrors {
-                    table = read
-                }
+        if let read = readAlone(code) {
+            if code == LocalizedText.defaultLanguage {
+                table = read
+            } else if let english = alone(LocalizedText.defaultLanguage), !read.differences(from: english).hasErrors {
+                table = read
             }
         }
         cache.lock.lock()

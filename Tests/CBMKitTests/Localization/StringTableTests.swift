@@ -27,6 +27,14 @@ struct StringTableTests {
         #expect(StringTable.installedLanguages.map(\.code) == StringTable.availableLanguages.map(\.code))
         #expect(StringTable.installedLanguages.map(\.name) == StringTable.availableLanguages.map(\.name))
         #expect(StringTable.installedLanguages.map(\.name) == ["English", "Russian, русский"])
+        // The standard scale takes its names from the tables as read: the same as from every table checked.
+        for step in ScaleLevel.standard {
+            #expect(Set(step.name.translations.keys) == Set(tables.keys))
+            for (code, table) in tables {
+                #expect(step.name.translations[code] == table.text("scale.\(step.level).name"))
+                #expect(step.summary?.translations[code] == table.text("scale.\(step.level).summary"))
+            }
+        }
     }
 
     /// A missing key in a language is an error: each table has exactly the keys of English,

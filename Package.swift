@@ -26,7 +26,6 @@ let package = Package(
             name: "CBMKit",
             dependencies: [
                 "CLibYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
@@ -45,7 +44,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CBMKitTests",
-            dependencies: ["CBMKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CBMKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The reference the report templates are checked against (ReportTemplateTests).
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -130,7 +130,7 @@ func printToStandardError(_ lines: [String]) {
 /// is read, so that a language cbm has no texts for is an error, never silent English.
 struct LanguageOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The language of the output: " + StringTable.availableLanguages.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+        "The language of the output: " + StringTable.installedLanguages.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
             + ". Texts a questionnaire lacks in that language are shown in English, with a warning.",
         valueName: "CODE"))
     var language: String = LocalizedText.defaultLanguage

@@ -258,6 +258,43 @@ func scale(_ paths: [String]) {
     }
 }
 
+// MARK: where the time of one `cbm report` goes
+
+/// The steps of `cbm report FILE` as the command takes them, timed once in this (fresh)
+/// process: what `Benchmarks/run` shows next to the floor, to see which step to work on.
+/// Processor time per step (the process: loading uses one thread here), so that other work on the machine counts less.
+func phases(_ path: String) {
+    func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    var marks: [(String, Double)] = [("start", cpu())]
+    func mark(_ name: String) { marks.append((name, cpu())) }
+    _ = StringTable.installedLanguages
+    mark("language choices (help)")
+    let strings = try! StringTable.forLanguage("en")
+    mark("string table (en)")
+    let (_, catalog, _) = try! Loader.assessment(at: path)
+    mark("catalog + assessment")
+    let (assessment, _, _) = try! Loader.assessment(at: path)
+    mark("  (again, all cached but the file)")
+    let card = Scorer.score(assessment, catalog: catalog)
+    mark("score")
+    let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
+        + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
+    _ = TranslationGaps(questionnaires: answered, catalog: catalog, language: strings.language)
+    mark("untranslated-text check")
+    let html = try! ReportRenderer.render(card, catalog: catalog, format: .html)
+    mark("HTML report (first: templates parsed)")
+    _ = try! ReportRenderer.render(card, catalog: catalog, format: .html)
+    mark("  (again)")
+    for (index, (name, time)) in marks.enumerated().dropFirst() {
+        print("\(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(ms(time - marks[index - 1].1))")
+    }
+    print("(report: \(html.utf8.count / 1024) KB)")
+}
+
 // MARK: report growth with agencies (issue 14, fault 4)
 
 /// An assessment of cbm-core by `agencies` agencies, each answering one indicator (agency k
@@ -449,6 +486,8 @@ case "generate" where arguments.count == 2:
 case "score-all" where arguments.count >= 2:
     func option(_ name: String) -> Int? { arguments.firstIndex(of: name).flatMap { Int(arguments[safe: $0 + 1] ?? "") } }
     scoreAll(arguments[1], passes: option("--passes") ?? 1, limit: option("--files"), keepCards: arguments.contains("--keep-cards"))
+case "phases" where arguments.count == 2:
+    phases(arguments[1])
 case "scale" where arguments.count >= 2:
     scale(Array(arguments.dropFirst()))
 case "report-growth" where arguments.count >= 3:
@@ -466,5 +505,5 @@ case "process" where arguments.count >= 3:
     let allowFailure = arguments[2] == "--allow-failure"
     process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
 default:
-    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | phases FILE | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
 }

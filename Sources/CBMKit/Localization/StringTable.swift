@@ -86,7 +86,7 @@ public struct StringTable: Sendable {
     /// Fills `{name}` placeholders (a name is ASCII letters, digits and `_`); unknown names,
     /// and braces around anything else (`{status: partial}`), stay as they are.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
         for part in parts(text) {
             switch part {
@@ -105,21 +105,30 @@ public struct StringTable: Sendable {
     private enum Part { case literal(Substring), placeholder(String) }
 
     private static func parts(_ text: String) -> [Part] {
-        var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            let name = rest[afterOpen...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-            if !name.isEmpty, name.endIndex < rest.endIndex, rest[name.endIndex] == "}" {
-                parts.append(.literal(rest[..<open]))
-                parts.append(.placeholder(String(name)))
-                rest = rest[rest.index(after: name.endIndex)...]
-            } else {
-                parts.append(.literal(rest[...open]))
-                rest = rest[afterOpen...]
+        // By UTF-8 bytes: braces and names are ASCII, so every index found is a character boundary.
+        func isNameByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): return true
+            default: return false
             }
         }
-        parts.append(.literal(rest))
+        var parts: [Part] = []
+        let utf8 = text.utf8
+        var rest = utf8.startIndex
+        var search = rest
+        while let open = utf8[search...].firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = utf8.index(after: open)
+            let nameEnd = utf8[afterOpen...].firstIndex { !isNameByte($0) } ?? utf8.endIndex
+            if nameEnd > afterOpen, nameEnd < utf8.endIndex, utf8[nameEnd] == UInt8(ascii: "}") {
+                parts.append(.literal(text[rest..<open]))
+                parts.append(.placeholder(String(text[afterOpen..<nameEnd])))
+                rest = utf8.index(after: nameEnd)
+                search = rest
+            } else {
+                search = afterOpen
+            }
+        }
+        parts.append(.literal(text[rest...]))
         return parts
     }
 }
@@ -203,6 +212,7 @@ extension StringTable {
     /// for (never falls back to English silently), and `LoadError` with the problems of a
     /// table that is damaged or lacks texts.
     public static func forLanguage(_ language: String) throws -> StringTable {
+        if let table = alone(language) { return table }
         if let table = usable[language] { return table }
         if let problems = loaded.problems[language] { throw LoadError(problems) }
         throw UnsupportedLanguage(language: language, available: availableLanguages)
@@ -210,9 +220,88 @@ extension StringTable {
 
     /// The English table, which every installation has (the tests read it).
     public static var english: StringTable {
+        if let table = alone(LocalizedText.defaultLanguage) { return table }
         guard let table = usable[LocalizedText.defaultLanguage] else {
             fatalError("the English texts of cbm are damaged; reinstall cbm: " + (loaded.problems["en"] ?? []).map(\.description).joined(separator: "; "))
         }
         return table
+    }
+}
+
+// MARK: - One language at a time
+
+extension StringTable {
+    /// The tables read one at a time by `alone(_:)`.
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var tables: [String: StringTable?] = [:]
+    }
+    private static let cache = Cache()
+
+    private static var directory: URL? { Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) }
+
+    /// The table of one language read on its own (with English, to check it against), when
+    /// `<code>.yaml` reads without a problem, declares that language and has every text of
+    /// English. A command writes in one language, and reading only that table (rather than
+    /// every table, as `loaded` does) saves a few milliseconds on every run. Nil otherwise:
+    /// `loaded` then gives the same table, or the problems to report.
+    static func alone(_ code: String) -> StringTable? {
+        cache.lock.lock()
+        if let known = cache.tables[code] {
+            cache.lock.unlock()
+            return known
+        }
+        cache.lock.unlock()
+        var table: StringTable?
+        if !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
+           let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) {
+            let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
+            if let read, !problems.hasErrors, read.language == code {
+                if code == LocalizedText.defaultLanguage {
+                    table = read
+                } else if let english = alone(LocalizedText.defaultLanguage), !read.differences(from: english).hasErrors {
+                    table = read
+                }
+            }
+        }
+        cache.lock.lock()
+        cache.tables[code] = table
+        cache.lock.unlock()
+        return table
+    }
+
+    /// The languages installed (`Resources/locales/*.yaml`), code and name, English first,
+    /// read from the head of each file (`language:`, `name:`, `native_name:`) without reading
+    /// the tables: for the help of `--language`. A damaged table is listed too (asking for its
+    /// language then gives its problems). Falls back to `availableLanguages` when a head can't be read.
+    public static var installedLanguages: [(code: String, name: String)] {
+        guard let directory else { return availableLanguages }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+        var found: [(code: String, name: String)] = []
+        for file in files {
+            guard let head = Self.head(of: directory.appendingPathComponent(file)),
+                  let code = head["language"], let name = head["name"], code + ".yaml" == file else { return availableLanguages }
+            let native = head["native_name"] ?? name
+            found.append((code, native == name ? name : "\(name), \(native)"))
+        }
+        return found.sorted { ($0.code != "en" ? 1 : 0, $0.code) < ($1.code != "en" ? 1 : 0, $1.code) }
+    }
+
+    /// `key: value` lines at the start of a line in the first 4 KB of a file, for plain values.
+    private static func head(of url: URL) -> [String: String]? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 4096) else { return nil }
+        var values: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isLetter else { continue }
+            let key = String(line[..<colon])
+            guard ["language", "name", "native_name"].contains(key), values[key] == nil else { continue }
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+            guard !value.isEmpty, !value.contains(where: { "\\\"'#&*!|>%@`{}[]".contains($0) }) else { return nil }
+            values[key] = value
+        }
+        return values
     }
 }

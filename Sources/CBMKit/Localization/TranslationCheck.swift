@@ -32,11 +32,8 @@ public struct TranslationGaps: Sendable {
         var total = 0
         var missing: [MissingTranslation] = []
         for (questionnaire, file) in questionnaires {
-            for text in questionnaire.allTexts(file: file) {
-                total += 1
-                if text.text.translations[language] == nil {
-                    missing.append(MissingTranslation(location: text.location, questionnaire: questionnaire.id, item: text.item, field: text.field))
-                }
+            questionnaire.forEachText(file: file, counting: &total, where: { $0.translations[language] == nil }) { text in
+                missing.append(MissingTranslation(location: text.location, questionnaire: questionnaire.id, item: text.item, field: text.field))
             }
         }
         self.total = total
@@ -48,7 +45,7 @@ public struct TranslationGaps: Sendable {
         var seen = Set<String>()
         let chosen = ids.compactMap { id, version -> (Questionnaire, String)? in
             guard let q = catalog.questionnaire(id, version: version), seen.insert("\(q.id) \(q.version)").inserted else { return nil }
-            let file = catalog.entries.first { $0.questionnaire.id == q.id && $0.questionnaire.version == q.version }?.file ?? q.id
+            let file = catalog.file(of: q.id, version: q.version) ?? q.id
             return (q, file)
         }
         self.init(chosen, language: language)
@@ -91,10 +88,23 @@ extension Questionnaire {
     /// Every translatable text of the questionnaire, in file order, with the place of the item
     /// that holds it.
     func allTexts(file: String) -> [LocatedText] {
-        let top = SourceLocation(file: file, line: 1, column: 1)
         var out: [LocatedText] = []
-        func add(_ text: LocalizedText?, _ location: SourceLocation?, _ item: String?, _ field: String) {
-            if let text { out.append(LocatedText(text: text, location: location ?? top, item: item, field: field)) }
+        var total = 0
+        forEachText(file: file, counting: &total, where: { _ in true }) { out.append($0) }
+        return out
+    }
+
+    /// Counts every translatable text in `total`, and hands `body` those that `include`
+    /// picks, in file order, with the place of the item that holds them. Only those are
+    /// described: checking a complete translation builds nothing.
+    func forEachText(file: String, counting total: inout Int, where include: (LocalizedText) -> Bool, _ body: (LocatedText) -> Void) {
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        var count = 0
+        defer { total += count }
+        func add(_ text: LocalizedText?, _ location: SourceLocation?, _ item: String?, _ field: @autoclosure () -> String) {
+            guard let text else { return }
+            count += 1
+            if include(text) { body(LocatedText(text: text, location: location ?? top, item: item, field: field())) }
         }
         func addList(_ texts: [LocalizedText], _ location: SourceLocation?, _ item: String?, _ field: String) {
             for (index, text) in texts.enumerated() { add(text, location, item, texts.count == 1 ? field : "\(field) \(index + 1)") }
@@ -138,6 +148,5 @@ extension Questionnaire {
                 }
             }
         }
-        return out
     }
 }

@@ -37,6 +37,13 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// The file a version of a questionnaire was read from (or is on the shelf in), without
+    /// reading a shelved version.
+    public func file(of id: String, version: String) -> String? {
+        if let entry = loaded.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) { return entry.file }
+        return shelf?.items.first { $0.id == id && $0.version == version }?.file
+    }
+
     /// The ids, each once, in the order they were first added.
     public var ids: [String] {
         var seen = Set<String>()

@@ -6,6 +6,9 @@ import Foundation
 /// are written as text, series differ by line style, not only by colour).
 enum SVG {
     static func escape(_ text: String) -> String {
+        // Most chart texts have nothing to escape: they are returned as they are.
+        guard text.utf8.contains(where: { ControlCharacters.mayStart($0) || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {

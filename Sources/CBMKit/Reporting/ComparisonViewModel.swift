@@ -1,13 +1,13 @@
 /// Everything the comparison report shows, as ready-to-print text, for the HTML and the
 /// Markdown template alike. Numbers come from the `RegionalComparison` (formatted here, never
 /// computed). Fields are plain, unescaped text: each template escapes for its own format.
-struct ComparisonViewModel {
-    struct Cell { var text: String; var css: String }
-    struct Header { var text: String; var number: String? }
-    struct HeatRow { var rank: String; var country: String; var period: String; var cells: [Cell]; var regional: Bool }
-    struct SpreadRow { var title: String; var id: String; var count: String; var min: String; var q1: String; var median: String; var q3: String; var max: String; var note: String? }
-    struct StandingRow { var country: String; var text: String }
-    struct MaturityBlock {
+struct ComparisonViewModel: Encodable {
+    struct Cell: Encodable { var text: String; var css: String }
+    struct Header: Encodable { var text: String; var number: String? }
+    struct HeatRow: Encodable { var rank: String; var country: String; var period: String; var cells: [Cell]; var regional: Bool }
+    struct SpreadRow: Encodable { var title: String; var id: String; var count: String; var min: String; var q1: String; var median: String; var q3: String; var max: String; var note: String? }
+    struct StandingRow: Encodable { var country: String; var text: String }
+    struct MaturityBlock: Encodable {
         var id: String
         var title: String
         var versions: String
@@ -19,19 +19,17 @@ struct ComparisonViewModel {
         var standings: [StandingRow]
         var weakest: [SpreadRow]
     }
-    struct ComplianceRow { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
-    struct ComplianceBlock { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
-    struct SideCell { var score: String; var css: String; var views: String; var divergent: Bool }
-    struct CrossingRow { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
-    struct CrossingTable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
-    struct SideHeader { var name: String; var country: String; var file: String; var period: String }
-    struct CrossingBlock { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
-    struct AssessmentRow { var country: String; var period: String; var title: String; var file: String }
+    struct ComplianceRow: Encodable { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
+    struct ComplianceBlock: Encodable { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
+    struct SideCell: Encodable { var score: String; var css: String; var views: String; var divergent: Bool }
+    struct CrossingRow: Encodable { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
+    struct CrossingTable: Encodable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
+    struct SideHeader: Encodable { var name: String; var country: String; var file: String; var period: String }
+    struct CrossingBlock: Encodable { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
+    struct AssessmentRow: Encodable { var country: String; var period: String; var title: String; var file: String }
 
     var title: String
     var language: String
-    /// cbm's own texts in the report's language, for the templates (`{{{t.compare.…}}}`).
-    var t: [String: Any] = [:]
     /// Texts the two formats write differently (Markdown escapes `*` and uses straight quotes).
     var method: String
     var marks: String
@@ -69,7 +67,6 @@ extension ComparisonViewModel {
         self.language = t.language
         self.generator = generator
         self.pageHeaderCSS = pageHeaderCSS
-        self.t = t.templateTexts(html: format == .html)
         func markdown(_ text: String) -> String {
             format == .md ? text.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"").replacingOccurrences(of: "*", with: "\\*") : text
         }

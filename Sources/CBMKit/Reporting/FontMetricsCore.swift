@@ -32,7 +32,10 @@ public enum FontMetrics {
         let table = bold ? dejaVuSansBold : dejaVuSans
         var ems = 0.0
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint { continue }
+            // Latin below U+0300 (but the soft hyphen) and Cyrillic letters have no combining
+            // or invisible characters: the common case, without asking Unicode's tables.
+            let plain = (scalar.value < 0x300 && scalar.value != 0xAD) || (0x400...0x482).contains(scalar.value)
+            if !plain, scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isDefaultIgnorableCodePoint { continue }
             ems += table.advance(scalar) ?? 1.0
         }
         return ems * size
@@ -45,7 +48,12 @@ public enum FontMetrics {
         // No chart line holds more than a few hundred characters: a longer text is cut first,
         // so that measuring a hostile 100 000-character name stays quick.
         let limited = text.unicodeScalars.count > 2_000 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(2_000))) : text
-        var stack = Array(limited.split(whereSeparator: \.isWhitespace).map(String.init).reversed())
+        // Words: split at spaces by bytes when the text is ASCII (most labels), else at every
+        // kind of white space.
+        let words = limited.utf8.allSatisfy { $0 < 0x80 }
+            ? limited.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { String(Substring($0)) }
+            : limited.split(whereSeparator: \.isWhitespace).map(String.init)
+        var stack = Array(words.reversed())
         var lines: [String] = []
         while let first = stack.popLast() {
             if lines.count == max(1, maxLines) - 1 {

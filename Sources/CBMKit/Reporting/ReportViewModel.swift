@@ -5,21 +5,21 @@ import Foundation
 /// `ScoreCard` (formatted here, never computed); words come from the questionnaires and the
 /// assessment. Fields are plain, unescaped text: each template escapes for its own format.
 /// Only the `…SVG` fields are inserted as they are; `SVG` escapes all text inside them.
-struct ReportViewModel {
-    struct AgencyRow { var id: String; var name: String; var answers: String }
-    struct QuestionnaireRow {
+struct ReportViewModel: Encodable {
+    struct AgencyRow: Encodable { var id: String; var name: String; var answers: String }
+    struct QuestionnaireRow: Encodable {
         var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool
         /// "Title (id, version 2026.1)"
         var name: String
     }
-    struct ScaleRow { var level: String; var name: String; var summary: String; var badge: String }
-    struct DimensionLine { var title: String; var score: String; var level: String }
+    struct ScaleRow: Encodable { var level: String; var name: String; var summary: String; var badge: String }
+    struct DimensionLine: Encodable { var title: String; var score: String; var level: String }
 
-    struct ResponseRow { var agency: String; var value: String; var evidence: String?; var comment: String? }
+    struct ResponseRow: Encodable { var agency: String; var value: String; var evidence: String?; var comment: String? }
 
     /// A score as the report prints it beside its level, the same for an indicator, a
     /// dimension and a questionnaire's overall index.
-    struct Rating {
+    struct Rating: Encodable {
         /// "2.6" ("—" when nothing is answered).
         var score: String
         /// "2" ("—" when not scored).
@@ -34,7 +34,7 @@ struct ReportViewModel {
         var gap: String?
     }
 
-    struct IndicatorBlock {
+    struct IndicatorBlock: Encodable {
         var anchor: String
         var id: String
         var title: String
@@ -61,9 +61,9 @@ struct ReportViewModel {
         var linkGroups: [LinkGroup] = []
         var hasLinks: Bool = false
     }
-    struct LinkGroup { var title: String; var items: String }
-    struct LinkText { var text: String; var anchor: String; var last: Bool }
-    struct DimensionBlock {
+    struct LinkGroup: Encodable { var title: String; var items: String }
+    struct LinkText: Encodable { var text: String; var anchor: String; var last: Bool }
+    struct DimensionBlock: Encodable {
         var anchor: String
         var number: String
         var id: String
@@ -82,14 +82,14 @@ struct ReportViewModel {
     }
 
     /// The national and cross-border indexes as printed ("—" where nothing of that scope is answered).
-    struct SubIndexes: Sendable {
+    struct SubIndexes: Sendable, Encodable {
         var national: String
         var crossBorder: String
         /// "National index 2.9 (what the country does on its own) · cross-border index 2.5 (what needs a neighbour)"
         var line: String
     }
 
-    struct MaturitySection {
+    struct MaturitySection: Encodable {
         var anchor: String
         var number: String
         var id: String
@@ -118,16 +118,16 @@ struct ReportViewModel {
         var dimensions: [DimensionBlock]
     }
 
-    struct StatusCount { var label: String; var count: String }
-    struct SectionRow { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
-    struct ProvisionRow {
+    struct StatusCount: Encodable { var label: String; var count: String }
+    struct SectionRow: Encodable { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
+    struct ProvisionRow: Encodable {
         var id: String; var title: String; var obligation: String; var status: String
         var category: String; var date: String; var evidence: String; var requirement: String
         /// The maturity indicators the provision is `related:` to, with their level.
         var links: [LinkText] = []
         var hasLinks: Bool = false
     }
-    struct ComplianceSection {
+    struct ComplianceSection: Encodable {
         var anchor: String
         var number: String
         var id: String
@@ -153,20 +153,18 @@ struct ReportViewModel {
         var hasGuidance: Bool
     }
 
-    struct PriorityRow {
+    struct PriorityRow: Encodable {
         var rank: String; var questionnaire: String; var indicator: String; var title: String; var dimension: String
         var score: String; var target: String; var gap: String; var priority: String; var nextLevel: String; var nextStep: String
         /// "To level 3: <next step>"
         var toLevel: String
     }
-    struct Phase { var name: String; var description: String; var items: [PriorityRow] }
-    struct ItemRow { var questionnaire: String; var id: String; var title: String }
-    struct ReferenceRow { var source: String; var citations: String }
-    struct TocEntry { var anchor: String; var number: String; var title: String }
+    struct Phase: Encodable { var name: String; var description: String; var items: [PriorityRow] }
+    struct ItemRow: Encodable { var questionnaire: String; var id: String; var title: String }
+    struct ReferenceRow: Encodable { var source: String; var citations: String }
+    struct TocEntry: Encodable { var anchor: String; var number: String; var title: String }
 
     var language: String
-    /// cbm's own texts in the report's language, for the templates (`{{{t.report.…}}}`).
-    var t: [String: Any] = [:]
     var title: String
     var country: String
     var period: String

@@ -23,12 +23,27 @@ public enum DirectionControls {
         return "[U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
     }
 
+    private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index + 1 < count {
+            let byte = bytes[index]
+            if byte == 0xD8, bytes[index + 1] == 0x9C { return true }
+            if byte == 0xE2, index + 2 < count {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The text with every direction control replaced by its visible mark.
     public static func shown(_ text: String) -> String {
-        // Fast path, by UTF-8 bytes: the controls start with D8 (U+061C) or E2 80/E2 81.
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0xD8 || $0 == 0xE2 }) else { return text }
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // Fast path, by UTF-8 bytes: U+061C is D8 9C; U+200E/F are E2 80 8E/8F; U+202A–202E
+        // are E2 80 AA–AE; U+2066–2069 are E2 81 A6–A9. Text without them is returned as it is.
+        guard text.utf8.withContiguousStorageIfAvailable(Self.hasControl) ?? text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) { out.append(contentsOf: mark(scalar).unicodeScalars) } else { out.append(scalar) }

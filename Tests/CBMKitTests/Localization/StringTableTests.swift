@@ -12,6 +12,23 @@ struct StringTableTests {
         }
     }
 
+    /// A command reads only the table of its language (`StringTable.alone`), and `--language`
+    /// lists the languages from the heads of the files: both give what reading every table gives.
+    @Test func oneLanguageAloneIsTheSameAsEveryTableRead() throws {
+        let tables = try StringTable.bundled.get()
+        for (code, table) in tables {
+            let alone = try #require(StringTable.alone(code))
+            #expect(alone.language == table.language && alone.name == table.name && alone.nativeName == table.nativeName)
+            #expect(alone.keys == table.keys)
+            for key in table.keys { #expect(alone.text(key) == table.text(key)) }
+        }
+        #expect(StringTable.alone("xx") == nil)
+        #expect(StringTable.alone("../en") == nil)
+        #expect(StringTable.installedLanguages.map(\.code) == StringTable.availableLanguages.map(\.code))
+        #expect(StringTable.installedLanguages.map(\.name) == StringTable.availableLanguages.map(\.name))
+        #expect(StringTable.installedLanguages.map(\.name) == ["English", "Russian, русский"])
+    }
+
     /// A missing key in a language is an error: each table has exactly the keys of English,
     /// the same placeholders, and counted texts where English has them.
     @Test(arguments: ["ru"])

@@ -1,0 +1,178 @@
+import Foundation
+
+/// The report templates of one format, parsed, and the renderer that fills them: templates
+/// find each other's partials (`{{> style.html}}`) here by name.
+struct TemplateLibrary: Sendable {
+    private(set) var templates: [String: ReportTemplate] = [:]
+
+    init() {}
+
+    /// Every `*.<format>.mustache` in `directory`, named without `.mustache` ("report.html").
+    /// HTML templates escape with `HTML.escape`: they are read as if they began with
+    /// `{{% CONTENT_TYPE: CBM_HTML}}` (on their first line, which the tag shares).
+    init(directory: URL, format: String) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        for file in files.sorted() where file.hasSuffix(".\(format).mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            do {
+                try register(format == "html" ? "{{% CONTENT_TYPE: CBM_HTML}}" + text : text, named: name)
+            } catch let error as ReportTemplate.ParseError {
+                throw ReportTemplate.ParseError(message: "\(file): \(error.message)", line: error.line)
+            }
+        }
+    }
+
+    /// Adds a template.
+    mutating func register(_ text: String, named name: String) throws {
+        templates[name] = try ReportTemplate(text)
+    }
+
+    /// The template `name` filled with `value`, or nil when there is no such template.
+    func render(_ value: TemplateValue, template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var stack = [value]
+        var out = ""
+        render(template, stack: &stack, contentType: .mustacheHTML, indentation: nil, into: &out)
+        return out
+    }
+
+    private func render(_ template: ReportTemplate, stack: inout [TemplateValue], contentType start: ReportTemplate.ContentType,
+                        indentation: String?, into out: inout String) {
+        var contentType = start
+        guard let indentation, !indentation.isEmpty else {
+            for part in template.parts { render(part, stack: &stack, contentType: &contentType, indentation: indentation, into: &out) }
+            return
+        }
+        // An indented partial: as swift-mustache does, a part that starts a line is indented.
+        var rendered = ""
+        for part in template.parts {
+            var piece = ""
+            render(part, stack: &stack, contentType: &contentType, indentation: indentation, into: &piece)
+            if !piece.isEmpty, rendered.utf8.last == UInt8(ascii: "\n") { rendered += indentation }
+            rendered += piece
+        }
+        out += rendered
+    }
+
+    private func render(_ part: ReportTemplate.Part, stack: inout [TemplateValue], contentType: inout ReportTemplate.ContentType,
+                        indentation: String?, into out: inout String) {
+        switch part {
+        case let .text(text):
+            out += text
+        case let .value(name, escaped):
+            guard let value = lookup(name, in: stack) else { return }
+            let text = Self.text(of: value)
+            out += escaped ? Self.escape(text, contentType) : text
+        case let .section(name, inverted, body):
+            let value = lookup(name, in: stack)
+            if inverted {
+                switch value {
+                case nil, .null?, .bool(false)?:
+                    render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)
+                case let .list(items)? where items.isEmpty:
+                    stack.append(.list(items))
+                    render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)
+                    stack.removeLast()
+                default:
+                    break
+                }
+                return
+            }
+            switch value {
+            case nil, .null?, .bool(false)?:
+                break
+            case .bool(true)?:
+                render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)
+            case let .list(items)?:
+                for item in items {
+                    stack.append(item)
+                    render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)
+                    stack.removeLast()
+                }
+            case let value?:
+                stack.append(value)
+                render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case let .partial(name, partialIndentation):
+            guard let template = templates[name] else { return }
+            let combined = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
+            render(template, stack: &stack, contentType: .mustacheHTML, indentation: combined, into: &out)
+        case let .contentType(type):
+            contentType = type
+        }
+    }
+
+    /// Finds a name as Mustache does: the first part in the innermost value that has it, the
+    /// rest inside that one; then the transforms, innermost first.
+    private func lookup(_ name: ReportTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
+        var found: TemplateValue?
+        if name.isCurrent {
+            found = stack.last
+        } else if name.currentOnly {
+            found = Self.resolve(name.path[...], from: stack.last!)
+        } else if let first = name.path.first {
+            for value in stack.reversed() {
+                if let child = value.child(named: first) {
+                    found = Self.resolve(name.path.dropFirst(), from: child)
+                    break
+                }
+            }
+        }
+        guard var value = found else { return nil }
+        if case .null = value { return nil }
+        for transform in name.transforms.reversed() {
+            // `empty` is the one transform the parser lets through.
+            switch value {
+            case let .string(string): value = .bool(string.isEmpty)
+            case let .list(items): value = .bool(items.isEmpty)
+            case let .object(object): value = .bool(object.keys.isEmpty)
+            case .texts: value = .bool(false)
+            default: return nil
+            }
+            _ = transform
+        }
+        return value
+    }
+
+    private static func resolve(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for name in path {
+            guard let child = value.child(named: name) else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    /// A value as text, as Swift's `String(describing:)` writes it.
+    private static func text(of value: TemplateValue) -> String {
+        switch value {
+        case let .string(string): return string
+        case let .bool(bool): return bool ? "true" : "false"
+        case let .int(int): return String(int)
+        case let .double(double): return String(describing: double)
+        case .list, .object, .texts, .null: return ""
+        }
+    }
+
+    private static func escape(_ text: String, _ contentType: ReportTemplate.ContentType) -> String {
+        switch contentType {
+        case .html: return HTML.escape(text)
+        case .markdown: return Markdown.escape(text)
+        case .mustacheHTML:
+            var out = ""
+            for character in text {
+                switch character {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+    }
+}

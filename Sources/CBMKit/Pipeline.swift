@@ -27,7 +27,7 @@ extension Loader {
                              language: String = LocalizedText.defaultLanguage) throws -> ScoredTrend {
         let scored = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
         return ScoredTrend(trend: try TrendBuilder.build(scored.inputs, catalog: scored.catalog, language: language),
-                           catalog: scored.catalog, warnings: scored.warnings)
+                           cards: scored.inputs.map(\.card), catalog: scored.catalog, warnings: scored.warnings)
     }
 
     /// Loads and scores several assessments and compares them (`cbm compare`). Throws
@@ -40,7 +40,9 @@ extension Loader {
         let scored = try scoredForTrend(at: paths, questionnaireDirectories: questionnaireDirectories, language: language)
         let comparison = try ComparisonBuilder(catalog: scored.catalog, language: language)
             .build(scored.inputs.map { ComparisonBuilder.Input(card: $0.card, file: $0.file) }, period: period)
-        return ScoredComparison(comparison: comparison, catalog: scored.catalog, warnings: scored.warnings)
+        let leftOut = Set(comparison.leftOut.map(\.file))
+        return ScoredComparison(comparison: comparison, cards: scored.inputs.filter { !leftOut.contains($0.file) }.map(\.card),
+                                catalog: scored.catalog, warnings: scored.warnings)
     }
 
     /// Every file loaded and scored, in the order given; throws `LoadError` when any has an error.
@@ -73,6 +75,11 @@ public struct ScoredAssessment: Sendable {
     /// The warnings found in the questionnaires and in every file read (no errors: those are
     /// thrown).
     public var warnings: [Diagnostic]
+
+    /// The texts of the questionnaires scored that have no version in `language`.
+    public func translationGaps(language: String) -> TranslationGaps {
+        TranslationGaps(scoredIn: [card], catalog: catalog, language: language)
+    }
 }
 
 /// What `Loader.trend(at:questionnaireDirectories:language:)` gives: several assessments of one
@@ -80,11 +87,18 @@ public struct ScoredAssessment: Sendable {
 public struct ScoredTrend: Sendable {
     /// The scores over time, from the earliest period to the latest.
     public var trend: TrendSeries
+    /// The score card of each file, in the order the files were given.
+    public var cards: [ScoreCard]
     /// The questionnaires used: the bundled ones and those of the directories given.
     public var catalog: Catalog
     /// The warnings found in the questionnaires and in every file read (no errors: those are
     /// thrown).
     public var warnings: [Diagnostic]
+
+    /// The texts of the questionnaires scored that have no version in `language`.
+    public func translationGaps(language: String) -> TranslationGaps {
+        TranslationGaps(scoredIn: cards, catalog: catalog, language: language)
+    }
 }
 
 /// What `Loader.comparison(at:questionnaireDirectories:period:language:)` gives: several
@@ -92,11 +106,32 @@ public struct ScoredTrend: Sendable {
 public struct ScoredComparison: Sendable {
     /// The comparison of the countries and crossing points.
     public var comparison: RegionalComparison
+    /// The score card of each file compared, in the order the files were given (not of those
+    /// the comparison leaves out, of another period).
+    public var cards: [ScoreCard]
     /// The questionnaires used: the bundled ones and those of the directories given.
     public var catalog: Catalog
     /// The warnings found in the questionnaires and in every file read (no errors: those are
     /// thrown).
     public var warnings: [Diagnostic]
+
+    /// The texts of the questionnaires scored that have no version in `language`.
+    public func translationGaps(language: String) -> TranslationGaps {
+        TranslationGaps(scoredIn: cards, catalog: catalog, language: language)
+    }
+}
+
+extension TranslationGaps {
+    /// The texts that lack `language` in the questionnaires the score cards were scored with
+    /// (the versions scored, each once; card by card, maturity questionnaires first): what
+    /// `cbm report`, `cbm trend` and `cbm compare` warn about.
+    public init(scoredIn cards: [ScoreCard], catalog: Catalog, language: String) {
+        let used = cards.flatMap { card in
+            card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
+                + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
+        }
+        self.init(questionnaires: used, catalog: catalog, language: language)
+    }
 }
 
 /// Every file loaded and scored, in the order given, with the questionnaires used and the

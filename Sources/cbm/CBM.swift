@@ -150,6 +150,10 @@ struct LanguageOption: ParsableArguments {
 /// Warns once when texts of the questionnaires used have no version in the language asked
 /// for: how many, and the first few with file and line.
 func warnUntranslated(_ questionnaires: [(id: String, version: String?)], catalog: Catalog, strings: StringTable) {
-    let gaps = TranslationGaps(questionnaires: questionnaires, catalog: catalog, language: strings.language)
+    warnUntranslated(TranslationGaps(questionnaires: questionnaires, catalog: catalog, language: strings.language), strings: strings)
+}
+
+/// Warns once when some texts lack the language of `strings`: how many, and the first few.
+func warnUntranslated(_ gaps: TranslationGaps, strings: StringTable) {
     if let warning = gaps.warning(strings: strings) { printWarnings([warning]) }
 }

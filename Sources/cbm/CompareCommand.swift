@@ -43,6 +43,7 @@ struct CompareCommand: ParsableCommand {
         let scored = try Loader.comparison(at: files, questionnaireDirectories: questionnaires.directories,
                                            period: period?.uppercased(), language: languageOption.language)
         printWarnings(scored.warnings)
+        warnUntranslated(scored.translationGaps(language: languageOption.language), strings: languageOption.strings)
         let comparison = scored.comparison
         try output.deliver(summary: { comparison.terminalSummary(strings: languageOption.strings) }, json: { comparison.jsonText },
                            report: { try ReportRenderer.renderComparison(comparison, format: $0, language: languageOption.language) },

@@ -46,11 +46,8 @@ struct ReportCommand: ParsableCommand {
         // The questionnaires and every file are read once.
         let scored = try Loader.scoreCard(at: file, baseline: baseline, questionnaireDirectories: questionnaires.directories, language: language)
         printWarnings(scored.warnings)
-        let card = scored.card
-        let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
-            + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
-        warnUntranslated(answered, catalog: scored.catalog, strings: languageOption.strings)
-        let text = try ReportRenderer.render(card, catalog: scored.catalog, format: format, language: language, trend: scored.trend)
+        warnUntranslated(scored.translationGaps(language: language), strings: languageOption.strings)
+        let text = try ReportRenderer.render(scored.card, catalog: scored.catalog, format: format, language: language, trend: scored.trend)
         try destination.write(text, defaultPath: ReportRenderer.defaultOutputPath(for: file, format: format),
                               inputs: [file] + baseline + questionnaires.files)
     }

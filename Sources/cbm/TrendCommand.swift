@@ -34,10 +34,7 @@ struct TrendCommand: ParsableCommand {
         let scored = try Loader.trend(at: files, questionnaireDirectories: questionnaires.directories, language: languageOption.language)
         printWarnings(scored.warnings)
         let trend = scored.trend
-        var used: [(id: String, version: String?)] = []
-        for m in trend.maturity { used += m.versions.compactMap { $0 }.map { (m.questionnaire, $0) } }
-        for c in trend.compliance { used += c.versions.compactMap { $0 }.map { (c.questionnaire, $0) } }
-        warnUntranslated(used, catalog: scored.catalog, strings: languageOption.strings)
+        warnUntranslated(scored.translationGaps(language: languageOption.language), strings: languageOption.strings)
         let slug = trend.country.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         try output.deliver(summary: { trend.terminalSummary(strings: languageOption.strings) }, json: { trend.jsonText },
                            report: { try ReportRenderer.renderTrend(trend, format: $0, language: languageOption.language) },

@@ -31,6 +31,25 @@ struct PipelineTests {
         }
     }
 
+    /// `cbm report`, `trend` and `compare` count the untranslated texts of the questionnaires
+    /// they used the same way: each version scored once, whatever the number of files.
+    @Test func theQuestionnairesUsedAreCountedOnceByEveryResult() throws {
+        let files = ["examples/arventa-2025.yaml", "examples/arventa-2026.yaml"].map(Repository.path)
+        let single = try Loader.scoreCard(at: files[1]).translationGaps(language: "ru")
+        let trend = try Loader.trend(at: files).translationGaps(language: "ru")
+        // The comparison leaves out the earlier year of the same country, and its questionnaires.
+        let compared = try Loader.comparison(at: files).translationGaps(language: "ru")
+        let card = try Loader.scoreCard(at: files[1]).card
+        let catalog = Catalog.load(adding: []).catalog
+        let expected = TranslationGaps(questionnaires: card.maturity.map { ($0.questionnaire, $0.version) } + card.compliance.map { ($0.questionnaire, $0.version) },
+                                       catalog: catalog, language: "ru")
+        #expect(single.total > 0 && single.total == expected.total && single.missing == expected.missing)
+        #expect(TranslationGaps(scoredIn: [card, card], catalog: catalog, language: "ru").total == single.total)
+        #expect(compared.total == single.total)
+        // The trend adds the questionnaire versions of the earlier year.
+        #expect(trend.total >= single.total)
+    }
+
     @Test func locationsSortAsAPersonReadsThem() {
         let places = [SourceLocation(file: "b.yaml", line: 1, column: 1), SourceLocation(file: "a.yaml", line: 2, column: 1),
                       SourceLocation(file: "a.yaml", line: 1, column: 9), SourceLocation(file: "a.yaml", line: 1, column: 2)]

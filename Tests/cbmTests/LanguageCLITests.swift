@@ -42,6 +42,35 @@ struct LanguageCLITests {
         #expect(english.stdout.contains("8 of the 8 texts checked have no Russian version (ru)."))
     }
 
+    /// `report`, `trend` and `compare` warn once, with the same count, about the texts of the
+    /// questionnaires used that have no version in the language asked for; never in English.
+    @Test func untranslatedTextsAreAnnouncedOnceByReportTrendAndCompare() throws {
+        let folder = InterviewCLITests.Folder()
+        let mini = try String(contentsOf: CLI.root.appendingPathComponent("Tests/CBMKitTests/Fixtures/mini-assessment.yaml"), encoding: .utf8)
+        folder.write("testland-2025.yaml", mini.replacingOccurrences(of: "2026", with: "2025"))
+        folder.write("testland-2026.yaml", mini)
+        folder.write("otherland-2026.yaml", mini.replacingOccurrences(of: "Testland", with: "Otherland"))
+        let questionnaires = ["mini-maturity.yaml", "mini-compliance.yaml"].flatMap {
+            ["--questionnaires", CLI.root.appendingPathComponent("Tests/CBMKitTests/Fixtures/\($0)").path]
+        }
+        var counts: Set<String> = []
+        for arguments in [["report", "testland-2026.yaml", "-o", "-"], ["trend", "testland-2025.yaml", "testland-2026.yaml"],
+                          ["compare", "testland-2026.yaml", "otherland-2026.yaml"],
+                          ["compare", "testland-2025.yaml", "testland-2026.yaml", "otherland-2026.yaml"]] {
+            let russian = try folder.run(arguments + questionnaires + ["--language", "ru"])
+            #expect(russian.status == 0, "\(arguments): \(russian.stderr)")
+            let warnings = russian.stderr.split(separator: "\n").filter { $0.contains("warning: Тексты вопросников без перевода на русский язык") }
+            #expect(warnings.count == 1, "\(arguments): \(russian.stderr)")
+            if let warning = warnings.first, let count = warning.range(of: #"\d+ из \d+"#, options: .regularExpression) {
+                counts.insert(String(warning[count]))
+            }
+            let english = try folder.run(arguments + questionnaires)
+            #expect(english.status == 0 && !english.stderr.contains("warning:"), "\(arguments): \(english.stderr)")
+        }
+        // The same two questionnaires (each once), whatever the command and the number of files.
+        #expect(counts.count == 1, "\(counts)")
+    }
+
     /// A mission in Russian: template, sheet, answers in Russian words, merge.
     @Test func russianMission() throws {
         let folder = InterviewCLITests.Folder()

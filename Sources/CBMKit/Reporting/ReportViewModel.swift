@@ -16,6 +16,24 @@ struct ReportViewModel: Encodable {
     struct DimensionLine: Encodable { var title: String; var score: String; var level: String }
 
     struct ResponseRow: Encodable { var agency: String; var value: String; var evidence: String?; var comment: String? }
+
+    /// A score as the report prints it beside its level, the same for an indicator, a
+    /// dimension and a questionnaire's overall index.
+    struct Rating: Encodable {
+        /// "2.6" ("—" when nothing is answered).
+        var score: String
+        /// "2" ("—" when not scored).
+        var level: String
+        /// "Initial".
+        var levelName: String
+        /// The CSS class of the level's badge: "lv2".
+        var badge: String
+        /// The target level: "4"; nil for an overall index.
+        var target: String?
+        /// How far below the target: "1.4"; nil for an overall index.
+        var gap: String?
+    }
+
     struct IndicatorBlock: Encodable {
         var anchor: String
         var id: String
@@ -23,12 +41,7 @@ struct ReportViewModel: Encodable {
         var question: String
         var answered: Bool
         var statusText: String
-        var score: String
-        var level: String
-        var levelName: String
-        var badge: String
-        var target: String
-        var gap: String
+        var rating: Rating
         var divergent: Bool
         var divergence: String
         /// "≠ agencies differ by 2 levels"
@@ -56,12 +69,7 @@ struct ReportViewModel: Encodable {
         var id: String
         var title: String
         var summary: String?
-        var score: String
-        var level: String
-        var levelName: String
-        var badge: String
-        var target: String
-        var gap: String
+        var rating: Rating
         var coverage: String
         var provisional: Bool
         var answeredText: String
@@ -87,10 +95,8 @@ struct ReportViewModel: Encodable {
         var id: String
         var title: String
         var version: String
-        var index: String
-        var level: String
-        var levelName: String
-        var badge: String
+        /// The overall index and its level.
+        var rating: Rating
         var headline: String
         /// "overall index (1–5), <questionnaire>"
         var indexLabel: String
@@ -467,9 +473,9 @@ extension ReportViewModel {
             let levelName = score.levelName(d.level) ?? t["report.not_scored"]
             return DimensionBlock(
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
-                summary: definition?.summary?.text(in: language), score: t.score(d.score), level: NumberFormatting.level(d.level, name: nil),
+                summary: definition?.summary?.text(in: language), rating: Rating(score: t.score(d.score), level: NumberFormatting.level(d.level, name: nil),
                 levelName: levelName, badge: badge(d.level), target: String(d.target),
-                gap: t.amount(d.gap), coverage: t.n(NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                gap: t.amount(d.gap)), coverage: t.n(NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")),
                 provisional: d.provisional,
                 answeredText: answeredText,
                 heatmapSVG: heatmap,
@@ -500,8 +506,9 @@ extension ReportViewModel {
         }
         return MaturitySection(
             anchor: "findings-\(score.questionnaire)", number: String(number), id: score.questionnaire, title: score.title, version: score.version,
-            index: t.score(score.index), level: NumberFormatting.level(score.level, name: nil),
-            levelName: score.levelName(score.level) ?? t["report.not_scored"], badge: badge(score.level), headline: headline,
+            rating: Rating(score: t.score(score.index), level: NumberFormatting.level(score.level, name: nil),
+                           levelName: score.levelName(score.level) ?? t["report.not_scored"], badge: badge(score.level)),
+            headline: headline,
             indexLabel: t.text("report.summary.index_label", ["title": score.title]),
             indexLine: t.text("report.summary.index_line", ["index": t.score(score.index), "level": NumberFormatting.level(score.level, name: nil),
                                                             "name": score.levelName(score.level) ?? t["report.not_scored"], "title": score.title]),
@@ -560,8 +567,9 @@ extension ReportViewModel {
         return IndicatorBlock(
             anchor: "ind-\(score.questionnaire)-\(i.id)", id: i.id, title: i.title,
             question: definition?.question.text(in: language) ?? "", answered: i.status == .answered, statusText: statusText,
-            score: t.score(i.score), level: NumberFormatting.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
-            badge: badge(i.level), target: String(i.target), gap: t.amount(i.gap), divergent: i.divergent,
+            rating: Rating(score: t.score(i.score), level: NumberFormatting.level(i.level, name: nil), levelName: score.levelName(i.level) ?? "",
+                           badge: badge(i.level), target: String(i.target), gap: t.amount(i.gap)),
+            divergent: i.divergent,
             divergence: i.divergence.map(String.init) ?? NumberFormatting.missing,
             divergenceFlag: t.counted(i.divergence ?? 0, "report.indicator.divergence_flag"), consensusNote: consensusNote,
             descriptor: i.level.flatMap { definition?.levels[$0]?.text(in: language) },

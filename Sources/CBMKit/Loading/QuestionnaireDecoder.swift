@@ -41,7 +41,7 @@ struct QuestionnaireDecoder {
             guard let id, let version, let title, let dimensions else { return nil }
             return .maturity(MaturityQuestionnaire(
                 id: id, version: version, title: title, summary: summary, notes: notes,
-                defaultTarget: defaultTarget, scale: scale, dimensions: dimensions))
+                defaultTarget: defaultTarget, scale: scale, ownScale: top.node("scale") != nil, dimensions: dimensions))
         case .compliance:
             let instrument = top.node("instrument").flatMap(decodeInstrument)
             let sections = decodeSections(top)

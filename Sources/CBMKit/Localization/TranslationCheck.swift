@@ -114,7 +114,7 @@ extension Questionnaire {
             add(q.title, top, nil, "title")
             add(q.summary, top, nil, "summary")
             add(q.notes, top, nil, "notes")
-            if q.scale != ScaleLevel.standard {
+            if q.ownScale {  // the standard scale's names come with cbm
                 for step in q.scale {
                     add(step.name, top, nil, "scale \(step.level) name")
                     add(step.summary, top, nil, "scale \(step.level) summary")

@@ -173,13 +173,16 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
     public var defaultTarget: Int
     /// The five levels and their names.
     public var scale: [ScaleLevel]
+    /// Whether the questionnaire names its own levels (`scale:`); false when it uses cbm's
+    /// standard scale, whose names come with cbm in every language it has texts for.
+    public var ownScale: Bool
     /// Its dimensions, in order.
     public var dimensions: [Dimension]
 
     /// A maturity questionnaire.
     public init(
         id: String, version: String, title: LocalizedText, summary: LocalizedText? = nil,
-        notes: LocalizedText? = nil, defaultTarget: Int = 4, scale: [ScaleLevel],
+        notes: LocalizedText? = nil, defaultTarget: Int = 4, scale: [ScaleLevel], ownScale: Bool = true,
         dimensions: [Dimension]
     ) {
         self.id = id
@@ -189,6 +192,7 @@ public struct MaturityQuestionnaire: Sendable, Hashable {
         self.notes = notes
         self.defaultTarget = defaultTarget
         self.scale = scale
+        self.ownScale = ownScale
         self.dimensions = dimensions
     }
 

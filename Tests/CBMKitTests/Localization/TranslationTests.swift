@@ -46,6 +46,16 @@ struct TranslationTests {
         let english = try #require(gaps.warning(strings: .english))
         #expect(english.message.hasPrefix("29 of the 29 texts of the questionnaires used have no Russian version and are shown in English, for example "))
         #expect(TranslationGaps([(mini, "mini-maturity.yaml")], language: "en").missing.isEmpty)
+        // The fixture has no `scale:`: the standard scale's names come with cbm and are not
+        // counted. A scale of its own, in English only, is five texts more that lack Russian.
+        guard case var .maturity(maturity) = mini else { Issue.record("mini is not a maturity questionnaire"); return }
+        #expect(!maturity.ownScale)
+        maturity.scale = (1...5).map { ScaleLevel(level: $0, name: LocalizedText("Level \($0)")) }
+        maturity.ownScale = true
+        let own = TranslationGaps([(.maturity(maturity), "mini-maturity.yaml")], language: "ru")
+        #expect(own.total == gaps.total + 5)
+        #expect(own.missing.count == gaps.missing.count + 5)
+        #expect(own.missing.contains { $0.what == "mini: scale 3 name" })
     }
 
     @Test func theBilingualFixtureIsComplete() {

@@ -283,8 +283,6 @@ func phases(_ path: String) {
     mark("score")
     let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }
         + card.compliance.map { (id: $0.questionnaire, version: Optional($0.version)) }
-    _ = ScaleLevel.standard
-    mark("standard scale (all languages)")
     _ = TranslationGaps(questionnaires: answered, catalog: catalog, language: strings.language)
     mark("untranslated-text check")
     let html = try! ReportRenderer.render(card, catalog: catalog, format: .html)

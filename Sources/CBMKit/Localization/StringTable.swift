@@ -292,7 +292,10 @@ extension StringTable {
     /// read from the head of each file (`language:`, `name:`, `native_name:`) without reading
     /// the tables: for the help of `--language`. A damaged table is listed too (asking for its
     /// language then gives its problems). Falls back to `availableLanguages` when a head can't be read.
-    public static var installedLanguages: [(code: String, name: String)] {
+    public static var installedLanguages: [(code: String, name: String)] { installed }
+
+    /// Read once: ArgumentParser asks for the help of `--language` several times per run.
+    private static let installed: [(code: String, name: String)] = {
         guard let directory else { return availableLanguages }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
         var found: [(code: String, name: String)] = []
@@ -303,7 +306,7 @@ extension StringTable {
             found.append((code, native == name ? name : "\(name), \(native)"))
         }
         return found.sorted { ($0.code != "en" ? 1 : 0, $0.code) < ($1.code != "en" ? 1 : 0, $1.code) }
-    }
+    }()
 
     /// `key: value` lines at the start of a line in the first 4 KB of a file, for plain values.
     private static func head(of url: URL) -> [String: String]? {

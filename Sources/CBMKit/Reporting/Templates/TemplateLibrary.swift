@@ -122,8 +122,9 @@ struct TemplateLibrary: Sendable {
         }
         guard var value = found else { return nil }
         if case .null = value { return nil }
-        for transform in name.transforms.reversed() {
-            // `empty` is the one transform the parser lets through.
+        // `empty` is the one transform the parser lets through: each turns a text, list or
+        // object into whether it is empty.
+        for _ in name.transforms {
             switch value {
             case let .string(string): value = .bool(string.isEmpty)
             case let .list(items): value = .bool(items.isEmpty)
@@ -131,7 +132,6 @@ struct TemplateLibrary: Sendable {
             case .texts: value = .bool(false)
             default: return nil
             }
-            _ = transform
         }
         return value
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// cbm's texts in one language, as templates read them: `t.report.title` is the text of the
 /// key `report.title`, with `values` filled in and, for HTML, escaped and with `**bold**`
 /// and `*italic*` marked up. A text is prepared only when a template uses it.

@@ -73,8 +73,9 @@ struct ExportSheetCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-        printWarnings(warnings)
+        let loaded = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+        let (assessment, catalog) = (loaded.assessment, loaded.catalog)
+        printWarnings(loaded.warnings)
         let ids = only.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let named = output.flatMap { SheetFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) }
         if let format, let named, format != named, let output {

@@ -68,9 +68,10 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
-        if diagnostics.hasErrors { throw LoadError(diagnostics) }
-        printWarnings(diagnostics)
+        let loaded = Catalog.load(adding: questionnaires.directories)
+        let catalog = loaded.catalog
+        if loaded.diagnostics.hasErrors { throw LoadError(loaded.diagnostics) }
+        printWarnings(loaded.diagnostics)
         var parsedAgencies: [Agency] = []
         var problems: [String] = []
         for text in agencies {

@@ -15,9 +15,10 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
-        if diagnostics.hasErrors { throw LoadError(diagnostics) }
-        printWarnings(diagnostics)
+        let loaded = Catalog.load(adding: questionnaires.directories)
+        let catalog = loaded.catalog
+        if loaded.diagnostics.hasErrors { throw LoadError(loaded.diagnostics) }
+        printWarnings(loaded.diagnostics)
         try emit(catalog.listing())
     }
 }

@@ -42,8 +42,9 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (assessment, catalog, warnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
-        printWarnings(warnings)
+        let loaded = try Loader.assessment(at: file, questionnaireDirectories: questionnaires.directories)
+        let (assessment, catalog) = (loaded.assessment, loaded.catalog)
+        printWarnings(loaded.warnings)
         let card = Scorer.score(assessment, catalog: catalog, language: languageOption.language)
         if format == .text {
             warnUntranslated(assessment.questionnaires.map { ($0.questionnaireID, $0.version) }, catalog: catalog, strings: languageOption.strings)

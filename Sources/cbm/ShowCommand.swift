@@ -24,8 +24,9 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let (catalog, diagnostics) = Catalog.load(adding: questionnaires.directories)
-        if diagnostics.hasErrors { throw LoadError(diagnostics) }
+        let loaded = Catalog.load(adding: questionnaires.directories)
+        let catalog = loaded.catalog
+        if loaded.diagnostics.hasErrors { throw LoadError(loaded.diagnostics) }
         guard let questionnaire = catalog.questionnaire(id) else {
             let hint = catalog.closestID(to: id).map { "did you mean `\($0)`? " } ?? ""
             throw UsageError("there is no questionnaire with the id `\(id)`; \(hint)known: " + catalog.ids.joined(separator: ", "))

@@ -13,7 +13,9 @@ struct GeneratedFilesTests {
 
     @Test(arguments: GeneratedFilesTests.examples)
     func exampleReportIsCurrent(name: String) throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog)
         for format in ReportFormat.allCases {
             let path = Repository.path("reports/\(name).\(format.fileExtension)")
@@ -74,7 +76,9 @@ struct GeneratedFilesTests {
 
     /// The example in Russian: reports/arventa-2026.ru.html and .ru.md.
     @Test func russianExampleReportIsCurrent() throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog, language: "ru")
         for format in ReportFormat.allCases {
             let name = "reports/arventa-2026.ru.\(format.fileExtension)"

@@ -12,7 +12,9 @@ struct PipelineTests {
         let baseline = ["examples/arventa-2024.yaml", "examples/arventa-2025.yaml"].map(Repository.path)
         let once = try Loader.scoreCard(at: file, baseline: baseline)
 
-        let (assessment, catalog, _) = try Loader.assessment(at: file)
+        let loaded = try Loader.assessment(at: file)
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog)
         let trend = try Loader.trend(at: baseline + [file]).trend
 

@@ -10,10 +10,7 @@ enum Fixtures {
     static func text(_ name: String) -> String { try! String(contentsOf: url(name), encoding: .utf8) }
 
     /// The bundled questionnaires plus the small test ones.
-    static let catalog: Catalog = {
-        let (catalog, _) = Catalog.load(adding: [url("mini-maturity.yaml").path, url("mini-compliance.yaml").path])
-        return catalog
-    }()
+    static let catalog = Catalog.load(adding: [url("mini-maturity.yaml").path, url("mini-compliance.yaml").path]).catalog
 }
 
 /// Problems found in a questionnaire given as text (file name `q.yaml`).
@@ -87,8 +84,8 @@ enum Repository {
 /// The Arventa example, loaded once.
 enum Example {
     static let loaded: (card: ScoreCard, catalog: Catalog) = {
-        let (assessment, catalog, _) = try! Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
-        return (Scorer.score(assessment, catalog: catalog), catalog)
+        let example = try! Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        return (Scorer.score(example.assessment, catalog: example.catalog), example.catalog)
     }()
     static let html = try! ReportRenderer.render(loaded.card, catalog: loaded.catalog, format: .html)
     static let markdown = try! ReportRenderer.render(loaded.card, catalog: loaded.catalog, format: .md)
@@ -173,7 +170,8 @@ enum Interview {
     }
 
     static func merge(_ data: Data, into assessment: Assessment, catalog: Catalog = Fixtures.catalog) -> (SheetMerge?, [Diagnostic]) {
-        SheetMerge.merge(data, file: "sheet.csv", into: assessment, assessmentFile: "a.yaml", catalog: catalog)
+        let merge = SheetMerge.merge(data, file: "sheet.csv", into: assessment, assessmentFile: "a.yaml", catalog: catalog)
+        return (merge.value, merge.diagnostics)
     }
 
     /// Sets the answer cells of the row for `reference` (as a person fills them in).

@@ -68,9 +68,9 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 func bundledCatalog() -> Catalog {
-    let (catalog, diagnostics) = Catalog.bundled()
-    if diagnostics.hasErrors { fail("the bundled questionnaires have errors:\n" + LoadError(diagnostics).description) }
-    return catalog
+    let bundled = Catalog.bundled()
+    if bundled.diagnostics.hasErrors { fail("the bundled questionnaires have errors:\n" + LoadError(bundled.diagnostics).description) }
+    return bundled.catalog
 }
 
 // MARK: generate
@@ -275,9 +275,9 @@ func phases(_ path: String) {
     mark("language choices (help)")
     let strings = try! StringTable.forLanguage("en")
     mark("string table (en)")
-    let (_, catalog, _) = try! Loader.assessment(at: path)
+    let catalog = try! Loader.assessment(at: path).catalog
     mark("catalog + assessment")
-    let (assessment, _, _) = try! Loader.assessment(at: path)
+    let assessment = try! Loader.assessment(at: path).assessment
     mark("  (again, all cached but the file)")
     let card = Scorer.score(assessment, catalog: catalog)
     mark("score")

@@ -90,11 +90,22 @@ public enum CSV {
         return name
     }
 
+    /// A CSV file as read: its rows, the separator found between cells, and the problems found.
+    public struct Contents: Sendable {
+        /// The rows read, in the order of the file (when there is an error, those read before it,
+        /// or none).
+        public var rows: [Row]
+        /// The separator found between cells (`,` when the file could not be read).
+        public var separator: Separator
+        /// Every problem found, located at the row (line) and column (cell number) where it is.
+        public var diagnostics: [Diagnostic]
+    }
+
     /// Reads a CSV file. Never throws: problems come back located at the row (line) and
     /// column (cell number) where they are, with what to do about them.
-    public static func read(_ data: Data, file: String, limits: ReadLimits = .standard) -> (rows: [Row], separator: Separator, diagnostics: [Diagnostic]) {
-        func error(_ line: Int, _ column: Int, _ message: String) -> (rows: [Row], separator: Separator, diagnostics: [Diagnostic]) {
-            ([], .comma, [.error(SourceLocation(file: file, line: line, column: column), message)])
+    public static func read(_ data: Data, file: String, limits: ReadLimits = .standard) -> Contents {
+        func error(_ line: Int, _ column: Int, _ message: String) -> Contents {
+            Contents(rows: [], separator: .comma, diagnostics: [.error(SourceLocation(file: file, line: line, column: column), message)])
         }
         if data.count > limits.maxBytes {
             let size = String(format: "%.1f MB", Double(data.count) / 1_048_576)
@@ -218,7 +229,7 @@ public enum CSV {
             return Separator.allCases.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }.flatMap { (counts[$0] ?? 0) > 0 ? $0 : nil } ?? .comma
         }
 
-        mutating func run() -> (rows: [Row], separator: Separator, diagnostics: [Diagnostic]) {
+        mutating func run() -> Contents {
             let separator = separatorLine() ?? detectSeparator()
             let separatorScalar = separator.rawValue.unicodeScalars.first!
             var rows: [Row] = []
@@ -253,14 +264,14 @@ public enum CSV {
                         if !closed {
                             diagnostics.append(.error(SourceLocation(file: file, line: number, column: cellNumber),
                                 "row \(number), column \(columnName(cellNumber - 1)): the quote that opens this cell (line \(openLine) of the file) is never closed, so the rest of the file would be read as one cell; close it with \", and write a quote inside a cell as \"\""))
-                            return (rows, separator, diagnostics)
+                            return Contents(rows: rows, separator: separator, diagnostics: diagnostics)
                         }
                         // Spaces after the closing quote are tolerated; anything else is not.
                         while let c = current, c == " " || (c == "\t" && separator != .tab) { index += 1 }
                         if let c = current, c != separatorScalar, c != "\r", c != "\n" {
                             diagnostics.append(.error(SourceLocation(file: file, line: number, column: cellNumber),
                                 "row \(number), column \(columnName(cellNumber - 1)): text follows the closing quote of the cell (`\(String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + 20)])).shortenedForMessage)`); a cell that starts with a quote must end with one, and a quote inside it is written \"\""))
-                            return (rows, separator, diagnostics)
+                            return Contents(rows: rows, separator: separator, diagnostics: diagnostics)
                         }
                     } else {
                         while let c = current, c != separatorScalar, c != "\r", c != "\n" {
@@ -278,7 +289,7 @@ public enum CSV {
                 }
                 rows.append(Row(number: number, line: startLine, cells: cells))
             }
-            return (rows, separator, diagnostics)
+            return Contents(rows: rows, separator: separator, diagnostics: diagnostics)
         }
     }
 }

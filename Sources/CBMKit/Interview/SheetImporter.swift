@@ -33,7 +33,8 @@ public enum SheetImporter {
     public static func run(
         sheet: String, into file: String, questionnaireDirectories: [String] = [], dryRun: Bool = false, backup: Bool = true
     ) throws -> Outcome {
-        let (assessment, catalog, fileWarnings) = try Loader.assessment(at: file, questionnaireDirectories: questionnaireDirectories)
+        let loaded = try Loader.assessment(at: file, questionnaireDirectories: questionnaireDirectories)
+        let (assessment, catalog) = (loaded.assessment, loaded.catalog)
         let target = URL(fileURLWithPath: file).resolvingSymlinksInPath()
         guard let original = FileManager.default.contents(atPath: target.path) else {
             throw UsageError("cannot read \(file)")
@@ -50,9 +51,9 @@ public enum SheetImporter {
             let what = isDirectory.boolValue ? "is a folder; give the sheet's file name" : "there is no such file; check the name"
             throw LoadError([.error(SourceLocation(file: sheet, line: 1, column: 1), what)])
         }
-        let (merged, diagnostics) = SheetMerge.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
-        guard let result = merged else { throw LoadError(diagnostics) }
-        var warnings = fileWarnings.warnings + result.warnings + [staleTitle(assessment, file: file, text: String(decoding: original, as: UTF8.self))].compactMap { $0 }
+        let merge = SheetMerge.merge(data, file: sheet, into: assessment, assessmentFile: file, catalog: catalog)
+        guard let result = merge.value else { throw LoadError(merge.diagnostics) }
+        var warnings = loaded.warnings.warnings + result.warnings + [staleTitle(assessment, file: file, text: String(decoding: original, as: UTF8.self))].compactMap { $0 }
         var outcome = Outcome(sheet: sheet, file: file, result: result, dryRun: dryRun, written: false, backup: nil,
                               warnings: warnings, report: "")
 

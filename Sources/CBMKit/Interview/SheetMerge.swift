@@ -112,8 +112,8 @@ public struct SheetMerge: Sendable {
         var sheet: String? = nil
     }
 
-    /// Reads the sheet and merges it. Returns nil and every problem when any row cannot be
-    /// read or merged; the warnings otherwise.
+    /// Reads the sheet and merges it. Gives no value and every problem when any row cannot be
+    /// read or merged; the merge and its warnings otherwise.
     ///
     /// - Parameters:
     ///   - data: the sheet's bytes (CSV, UTF-8, with or without a byte-order mark).
@@ -121,16 +121,16 @@ public struct SheetMerge: Sendable {
     ///   - assessment: the assessment the answers are merged into.
     ///   - assessmentFile: the assessment's name, as shown in messages.
     ///   - catalog: the questionnaires the assessment answers.
-    public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> (SheetMerge?, [Diagnostic]) {
+    public static func merge(_ data: Data, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog) -> Loaded<SheetMerge> {
         if WorkbookReader.isZip(data) || WorkbookReader.isLegacyOffice(data) || isWorkbookName(file) {
             let (sheets, readProblems) = WorkbookReader.read(data, file: file)
-            if readProblems.hasErrors { return (nil, readProblems) }
+            if readProblems.hasErrors { return Loaded(nil, readProblems) }
             let tables = sheets.map { Table(sheet: $0.sheet, rows: $0.rows, hiddenRows: $0.hiddenRows, ignoredCells: $0.ignoredCells) }
             return merge(tables, separator: nil, file: file, into: assessment, assessmentFile: assessmentFile, catalog: catalog)
         }
-        let (rows, separator, readProblems) = CSV.read(data, file: file)
-        if readProblems.hasErrors { return (nil, readProblems) }
-        return merge([Table(sheet: nil, rows: rows)], separator: separator, file: file, into: assessment, assessmentFile: assessmentFile, catalog: catalog)
+        let read = CSV.read(data, file: file)
+        if read.diagnostics.hasErrors { return Loaded(nil, read.diagnostics) }
+        return merge([Table(sheet: nil, rows: read.rows)], separator: read.separator, file: file, into: assessment, assessmentFile: assessmentFile, catalog: catalog)
     }
 
     /// Whether the file's name says it is a workbook: `.xlsx`, `.xlsm`, `.xls`.
@@ -151,7 +151,7 @@ public struct SheetMerge: Sendable {
     /// Merges tables read from a CSV file (one, with its separator) or a workbook (one per sheet).
     static func merge(
         _ tables: [Table], separator: CSV.Separator?, file: String, into assessment: Assessment, assessmentFile: String, catalog: Catalog
-    ) -> (SheetMerge?, [Diagnostic]) {
+    ) -> Loaded<SheetMerge> {
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         func at(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: row, column: column + 1) }
@@ -207,7 +207,7 @@ public struct SheetMerge: Sendable {
                 headerIndex = found
             } else {
                 guard let header = rows.first, !header.isBlank else {
-                    return (nil, [.error(at(1, 0), "the sheet is empty; expected a header row (agency, questionnaire, id, …, level or status, evidence, comment) and one row per question, as `cbm export-sheet` writes them")])
+                    return Loaded(nil, [.error(at(1, 0), "the sheet is empty; expected a header row (agency, questionnaire, id, …, level or status, evidence, comment) and one row per question, as `cbm export-sheet` writes them")])
                 }
                 headerIndex = 0
             }
@@ -233,7 +233,7 @@ public struct SheetMerge: Sendable {
                 // Not one column name: the header row is most likely deleted. One clear error,
                 // without a warning for each of its cells.
                 let found = header.cells.filter { !$0.isEmpty }.prefix(3).map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
-                return (nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
+                return Loaded(nil, [.error(at(1, 0), "row 1 should be the header row (agency, questionnaire, id, …, level or status, evidence, comment), but none of its cells is a column name (it starts \(found)): the header row seems to have been deleted. Copy the first row of a sheet written by `cbm export-sheet` back above the answers, or export the sheet again")])
             }
             if !missing.isEmpty {
                 let found = header.cells.filter { !$0.isEmpty }.map { "`\($0.shortenedForMessage)`" }.joined(separator: ", ")
@@ -244,7 +244,7 @@ public struct SheetMerge: Sendable {
             }
             if headerProblems {
                 if isWorkbook { continue }
-                return (nil, problems + warnings)
+                return Loaded(nil, problems + warnings)
             }
             let width = header.cells.count
             sheetsRead.append(table)
@@ -387,12 +387,12 @@ public struct SheetMerge: Sendable {
         }
         if isWorkbook && sheetsRead.isEmpty && !problems.hasErrors {
             let names = tables.map { "`\($0.sheet?.shortenedForMessage ?? "")`" }.joined(separator: ", ")
-            return (nil, [.error(at(1, 0), "no sheet of this workbook has the columns cbm reads (agency, id, level or status, evidence, comment); its sheets are \(names.isEmpty ? "none" : names). Start from the workbook `cbm export-sheet` writes, and keep its header rows")])
+            return Loaded(nil, [.error(at(1, 0), "no sheet of this workbook has the columns cbm reads (agency, id, level or status, evidence, comment); its sheets are \(names.isEmpty ? "none" : names). Start from the workbook `cbm export-sheet` writes, and keep its header rows")])
         }
         if readRows == 0 && problems.isEmpty {
             problems.append(.error(at(1, 0), "the sheet has a header but no rows below it; expected one row per question, as `cbm export-sheet` writes them"))
         }
-        if problems.hasErrors { return (nil, problems + warnings) }
+        if problems.hasErrors { return Loaded(nil, problems + warnings) }
         if isWorkbook {
             warnings += missingRowWarnings(sheetsRead, entries: entries, file: file, assessment: assessment, catalog: catalog)
         }
@@ -458,8 +458,8 @@ public struct SheetMerge: Sendable {
         }
         var agencies: [String] = []
         for entry in entries where !agencies.contains(entry.agency) { agencies.append(entry.agency) }
-        return (SheetMerge(merged: merged, changes: changes, unchangedRows: unchanged, agencies: agencies,
-                            separator: separator ?? .comma, isWorkbook: isWorkbook, warnings: warnings), warnings)
+        return Loaded(SheetMerge(merged: merged, changes: changes, unchangedRows: unchanged, agencies: agencies,
+                                  separator: separator ?? .comma, isWorkbook: isWorkbook, warnings: warnings), warnings)
     }
 
     /// Turns the answer given for the whole group into the agreed one (`consensus`), unless

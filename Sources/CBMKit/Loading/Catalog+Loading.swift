@@ -4,9 +4,9 @@ extension Catalog {
     /// The questionnaires shipped with the tool (package resources), found wherever the
     /// binary is run from. The current versions are read now; the older versions in
     /// `archive/` only when first asked for (see `QuestionnaireShelf`).
-    public static func bundled() -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+    public static func bundled() -> LoadedCatalog {
         guard let directory = bundledDirectory else {
-            return (Catalog(), [.error(SourceLocation(file: "questionnaires", line: 1, column: 1),
+            return LoadedCatalog(catalog: Catalog(), diagnostics: [.error(SourceLocation(file: "questionnaires", line: 1, column: 1),
                 "the bundled questionnaires were not found next to the program; reinstall cbm, or give your own with --questionnaires DIR")])
         }
         var catalog = Catalog()
@@ -30,7 +30,7 @@ extension Catalog {
         if !shelved.isEmpty {
             catalog.shelf = QuestionnaireShelf(items: shelved) { url, shown in Loader.loadQuestionnaire(at: url, shownAs: shown).value }
         }
-        return (catalog, diagnostics)
+        return LoadedCatalog(catalog: catalog, diagnostics: diagnostics)
     }
 
     /// The folder of the bundled questionnaires that holds older versions.
@@ -43,8 +43,10 @@ extension Catalog {
 
     /// The bundled questionnaires plus those in the given folders or files.
     /// Problems in any of them are returned; the questionnaires that loaded are kept.
-    public static func load(adding paths: [String]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
-        var (catalog, diagnostics) = bundled()
+    public static func load(adding paths: [String]) -> LoadedCatalog {
+        let shipped = bundled()
+        var catalog = shipped.catalog
+        var diagnostics = shipped.diagnostics
         var added: [Questionnaire] = []
         for path in paths {
             let (files, missing) = Loader.expand(path)
@@ -60,6 +62,16 @@ extension Catalog {
             }
         }
         for questionnaire in added { diagnostics += catalog.checkLinks(in: questionnaire) }
-        return (catalog, diagnostics)
+        return LoadedCatalog(catalog: catalog, diagnostics: diagnostics)
     }
+}
+
+/// What `Catalog.bundled()` and `Catalog.load(adding:)` give: the questionnaires that could
+/// be read, and every problem found in them. Unlike `Loaded`, the catalog is there even when
+/// some file has an error (it holds the questionnaires that loaded).
+public struct LoadedCatalog: Sendable {
+    /// The questionnaires that loaded.
+    public var catalog: Catalog
+    /// Every problem found in the questionnaire files, errors and warnings, in the order found.
+    public var diagnostics: [Diagnostic]
 }

@@ -3,12 +3,13 @@ import Foundation
 extension Loader {
     /// Loads an assessment with the bundled questionnaires and those in `questionnaireDirectories`.
     /// Throws `LoadError` with every problem when there is any error; returns the warnings otherwise.
-    public static func assessment(at path: String, questionnaireDirectories: [String] = []) throws -> (assessment: Assessment, catalog: Catalog, warnings: [Diagnostic]) {
-        let (catalog, catalogDiagnostics) = Catalog.load(adding: questionnaireDirectories)
-        if catalogDiagnostics.hasErrors { throw LoadError(catalogDiagnostics) }
-        let loaded = loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: catalog)
-        guard let assessment = loaded.valueWithoutErrors else { throw LoadError(catalogDiagnostics + loaded.diagnostics) }
-        return (assessment, catalog, catalogDiagnostics + loaded.diagnostics)
+    public static func assessment(at path: String, questionnaireDirectories: [String] = []) throws -> LoadedAssessment {
+        let questionnaires = Catalog.load(adding: questionnaireDirectories)
+        if questionnaires.diagnostics.hasErrors { throw LoadError(questionnaires.diagnostics) }
+        let loaded = loadAssessment(at: URL(fileURLWithPath: path), shownAs: path, catalog: questionnaires.catalog)
+        guard let assessment = loaded.valueWithoutErrors else { throw LoadError(questionnaires.diagnostics + loaded.diagnostics) }
+        return LoadedAssessment(assessment: assessment, catalog: questionnaires.catalog,
+                                warnings: questionnaires.diagnostics + loaded.diagnostics)
     }
 
     /// Loads the questionnaires (bundled, and in `questionnaireDirectories`) and several
@@ -19,19 +20,31 @@ extension Loader {
         at paths: [String], questionnaireDirectories: [String] = [],
         then transform: @escaping @Sendable (Assessment, Catalog) -> T
     ) -> LoadedAssessments<T> {
-        let questionnaires = Promise<(Catalog, [Diagnostic])>()
+        let questionnaires = Promise<LoadedCatalog>()
         Thread { questionnaires.fulfil(Catalog.load(adding: questionnaireDirectories)) }.start()
         let results = concurrentMap(paths.count) { index -> Loaded<T> in
             let read = readYAML(at: URL(fileURLWithPath: paths[index]), shownAs: paths[index])
-            let (catalog, _) = questionnaires.wait()
+            let catalog = questionnaires.wait().catalog
             guard let root = read.value else { return Loaded(nil, read.diagnostics) }
             let decoded = decodeAssessment(root, file: paths[index], catalog: catalog, diagnostics: read.diagnostics)
             guard let assessment = decoded.valueWithoutErrors else { return Loaded(nil, decoded.diagnostics) }
             return Loaded(transform(assessment, catalog), decoded.diagnostics)
         }
-        let (catalog, catalogDiagnostics) = questionnaires.wait()
-        return LoadedAssessments(catalog: catalog, catalogDiagnostics: catalogDiagnostics, results: results)
+        let loaded = questionnaires.wait()
+        return LoadedAssessments(catalog: loaded.catalog, catalogDiagnostics: loaded.diagnostics, results: results)
     }
+}
+
+/// What `Loader.assessment(at:questionnaireDirectories:)` gives: an assessment without
+/// errors, the questionnaires it was read with, and the warnings found in both.
+public struct LoadedAssessment: Sendable {
+    /// The assessment as read.
+    public var assessment: Assessment
+    /// The questionnaires used: the bundled ones and those of the directories given.
+    public var catalog: Catalog
+    /// The warnings found in the questionnaires and in the assessment file (no errors: those
+    /// are thrown).
+    public var warnings: [Diagnostic]
 }
 
 /// What `Loader.loadAssessments(at:questionnaireDirectories:then:)` gave: the questionnaires,

@@ -131,7 +131,7 @@ public enum Loader {
     }
 
     /// A path given on the command line: the file itself, or the YAML files in a folder.
-    public static func expand(_ path: String) -> (files: [URL], problems: [Diagnostic]) {
+    static func expand(_ path: String) -> (files: [URL], problems: [Diagnostic]) {
         var isDirectory: ObjCBool = false
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

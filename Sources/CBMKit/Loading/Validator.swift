@@ -51,8 +51,9 @@ public enum Validator {
     /// start, and those that answer a questionnaire found among the files are read again.
     public static func validate(paths: [String], questionnaireDirectories: [String] = []) -> ValidationReport {
         var report = ValidationReport()
-        var (catalog, catalogDiagnostics) = Catalog.load(adding: questionnaireDirectories)
-        report.diagnostics += catalogDiagnostics
+        let questionnaires = Catalog.load(adding: questionnaireDirectories)
+        var catalog = questionnaires.catalog
+        report.diagnostics += questionnaires.diagnostics
 
         var files: [(url: URL, shown: String)] = []
         var seen = Set<String>()

@@ -10,6 +10,16 @@ import Foundation
 /// A counted text gives one form per plural category of the language (`one`, `few`, `many`,
 /// `other`), and `{n}` stands for the number.
 public struct StringTable: Sendable {
+    /// A language cbm can write: its code and its name as messages and the help of
+    /// `--language` list it.
+    public struct Language: Sendable, Hashable {
+        /// The language code: "ru".
+        public var code: String
+        /// The English name, followed by the language's own name when it differs:
+        /// "Russian, русский".
+        public var name: String
+    }
+
     /// One entry of the table: a text, or the plural forms of a counted text.
     enum Entry: Sendable, Hashable {
         case text(String)
@@ -140,7 +150,7 @@ public struct UnsupportedLanguage: Error, Sendable, CustomStringConvertible {
     /// The language asked for.
     public var language: String
     /// The languages cbm has texts for: code and English name.
-    public var available: [(code: String, name: String)]
+    public var available: [StringTable.Language]
 
     /// What to say: the languages available, and how to add one.
     public var description: String {
@@ -203,9 +213,9 @@ extension StringTable {
     static var usable: [String: StringTable] { loaded.tables }
 
     /// The codes and names of the languages cbm can write, English first.
-    public static var availableLanguages: [(code: String, name: String)] {
+    public static var availableLanguages: [Language] {
         usable.values.sorted { ($0.language != "en" ? 1 : 0, $0.language) < ($1.language != "en" ? 1 : 0, $1.language) }
-            .map { ($0.language, $0.nativeName == $0.name ? $0.name : "\($0.name), \($0.nativeName)") }
+            .map { Language(code: $0.language, name: $0.nativeName == $0.name ? $0.name : "\($0.name), \($0.nativeName)") }
     }
 
     /// The table of a language. Throws `UnsupportedLanguage` for a language cbm has no texts
@@ -292,18 +302,18 @@ extension StringTable {
     /// read from the head of each file (`language:`, `name:`, `native_name:`) without reading
     /// the tables: for the help of `--language`. A damaged table is listed too (asking for its
     /// language then gives its problems). Falls back to `availableLanguages` when a head can't be read.
-    public static var installedLanguages: [(code: String, name: String)] { installed }
+    public static var installedLanguages: [Language] { installed }
 
     /// Read once: ArgumentParser asks for the help of `--language` several times per run.
-    private static let installed: [(code: String, name: String)] = {
+    private static let installed: [Language] = {
         guard let directory else { return availableLanguages }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
-        var found: [(code: String, name: String)] = []
+        var found: [Language] = []
         for file in files {
             guard let head = Self.head(of: directory.appendingPathComponent(file)),
                   let code = head["language"], let name = head["name"], code + ".yaml" == file else { return availableLanguages }
             let native = head["native_name"] ?? name
-            found.append((code, native == name ? name : "\(name), \(native)"))
+            found.append(Language(code: code, name: native == name ? name : "\(name), \(native)"))
         }
         return found.sorted { ($0.code != "en" ? 1 : 0, $0.code) < ($1.code != "en" ? 1 : 0, $1.code) }
     }()

@@ -2,6 +2,9 @@
 /// Markdown template alike. Numbers come from the `RegionalComparison` (formatted here, never
 /// computed). Fields are plain, unescaped text: each template escapes for its own format.
 struct ComparisonViewModel: Encodable {
+    /// A figure as shown and the CSS class that colours it: its level (`lv1`…`lv5`, `lv0` when
+    /// there is none), `reg` for a regional figure. A cell of the heat table, or the score of
+    /// one side of a crossing point.
     struct Cell: Encodable { var text: String; var css: String }
     struct Header: Encodable { var text: String; var number: String? }
     struct HeatRow: Encodable { var rank: String; var country: String; var period: String; var cells: [Cell]; var regional: Bool }
@@ -19,9 +22,11 @@ struct ComparisonViewModel: Encodable {
         var standings: [StandingRow]
         var weakest: [SpreadRow]
     }
-    struct ComplianceRow: Encodable { var country: String; var rate: Cell; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
+    struct ComplianceRow: Encodable { var country: String; var rate: String; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
     struct ComplianceBlock: Encodable { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
-    struct SideCell: Encodable { var score: String; var css: String; var views: String; var divergent: Bool }
+    /// One side of a crossing point on one indicator: its score, coloured by level, and, when its
+    /// agencies differ, their views.
+    struct SideCell: Encodable { var score: Cell; var views: String; var divergent: Bool }
     struct CrossingRow: Encodable { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
     struct CrossingTable: Encodable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
     struct SideHeader: Encodable { var name: String; var country: String; var file: String; var period: String }
@@ -44,14 +49,14 @@ struct ComparisonViewModel: Encodable {
     var maturity: [MaturityBlock]
     var compliance: [ComplianceBlock]
     var crossings: [CrossingBlock]
-    var caveats: [String]
-    var leftOut: [String]
-    var hasCaveats: Bool
+    /// What makes the files less comparable: the caveats, then the files left out.
+    var notComparable: [String]
     var flagGap: String
 }
 
 extension ComparisonViewModel {
-    static func levelClass(_ score: Double?) -> String { score.map { "lv\(Scorer.level($0))" } ?? "lv0" }
+    /// The CSS class of the level of a score: "lv2"; "lv0" when there is no score.
+    static func levelClass(_ score: Double?) -> String { ReportViewModel.badge(score.map(Scorer.level)) }
 
     static func spreadRow(_ item: RegionalItem, percent: Bool = false, _ t: StringTable) -> SpreadRow {
         func show(_ value: Double?) -> String { percent ? t.percent(value) : t.score(value) }
@@ -136,12 +141,12 @@ extension ComparisonViewModel {
         compliance = comparison.compliance.map { c in
             var rows = comparison.countries.compactMap { country -> ComplianceRow? in
                 guard let score = country.card.compliance.first(where: { $0.questionnaire == c.questionnaire }) else { return nil }
-                return ComplianceRow(country: country.country, rate: Cell(text: t.percent(score.rate), css: ""),
+                return ComplianceRow(country: country.country, rate: t.percent(score.rate),
                                      binding: t.percent(score.binding.rate), bestEndeavour: t.percent(score.bestEndeavour.rate),
                                      coverage: t.percent(score.coverage), regional: false)
             }
             for (label, pick) in [(t.text("compare.regional_q1"), { (s: Spread) in s.q1 }), (t.text("compare.regional_median"), { $0.median }), (t.text("compare.regional_q3"), { $0.q3 })] as [(String, (Spread) -> Double?)] {
-                rows.append(ComplianceRow(country: label, rate: Cell(text: t.percent(pick(c.rate)), css: "reg"),
+                rows.append(ComplianceRow(country: label, rate: t.percent(pick(c.rate)),
                                           binding: t.percent(pick(c.bindingRate)), bestEndeavour: t.percent(pick(c.bestEndeavourRate)),
                                           coverage: "", regional: true))
             }
@@ -154,7 +159,7 @@ extension ComparisonViewModel {
             let tables = crossing.maturity.map { m -> CrossingTable in
                 let rows = m.indicators.map { i -> CrossingRow in
                     CrossingRow(id: i.id, title: i.title, scope: i.scope.map { t.text($0.rawValue == "national" ? "compare.scope_national" : "compare.scope_cross_border") }, sides: i.sides.map { side in
-                        guard let side else { return SideCell(score: t.text("compare.side_absent"), css: "lv0", views: "", divergent: false) }
+                        guard let side else { return SideCell(score: Cell(text: t.text("compare.side_absent"), css: "lv0"), views: "", divergent: false) }
                         let score: String
                         switch side.status {
                         case .answered: score = t.score(side.score)
@@ -164,7 +169,7 @@ extension ComparisonViewModel {
                         let views = side.divergent
                             ? t.text("compare.agencies_differ", ["views": side.responses.filter { $0.numeric != nil }.map { "\($0.agency ?? t.text("compare.group")) \($0.value)" }.joined(separator: ", ")])
                             : ""
-                        return SideCell(score: score, css: Self.levelClass(side.score), views: views, divergent: side.divergent)
+                        return SideCell(score: Cell(text: score, css: Self.levelClass(side.score)), views: views, divergent: side.divergent)
                     }, gap: t.score(i.gap), flagged: i.flagged)
                 }
                 let indexes = crossing.sides.map { side in
@@ -185,9 +190,8 @@ extension ComparisonViewModel {
                                  tables: tables,
                                  oneSide: crossing.answeredByOneSide.isEmpty ? nil : t.text("compare.one_side", ["list": crossing.answeredByOneSide.joined(separator: ", ")]))
         }
-        caveats = comparison.caveats.map { ComparisonWording.caveat($0, t) }
-        leftOut = comparison.leftOut.map { t.text("compare.left_out", ["file": $0.file, "country": $0.country, "period": $0.period, "reason": ComparisonWording.leftOut($0, t)]) }
-        hasCaveats = !caveats.isEmpty || !leftOut.isEmpty
+        notComparable = comparison.caveats.map { ComparisonWording.caveat($0, t) }
+            + comparison.leftOut.map { t.text("compare.left_out", ["file": $0.file, "country": $0.country, "period": $0.period, "reason": ComparisonWording.leftOut($0, t)]) }
         summaryParagraphs = Self.summary(comparison, t)
     }
 

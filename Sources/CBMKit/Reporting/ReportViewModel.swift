@@ -385,6 +385,7 @@ extension ReportViewModel {
 
     // MARK: Maturity
 
+    /// The CSS class of a level's badge: "lv2"; "lv0" when there is no level.
     static func badge(_ level: Int?) -> String { level.map { "lv\($0)" } ?? "lv0" }
 
     static func maturitySection(

@@ -4,7 +4,7 @@ import Foundation
 /// the month each part of the year starts (a whole year counts from January).
 public enum PeriodOrder {
     /// The year, the month the period starts and its length in months: "2025-Q3" → (2025, 7, 3).
-    public static func startMonth(_ period: String) -> (year: Int, month: Int, span: Int) {
+    static func startMonth(_ period: String) -> (year: Int, month: Int, span: Int) {
         let parts = period.split(separator: "-")
         let year = Int(parts.first ?? "") ?? 0
         guard parts.count > 1 else { return (year, 1, 12) }

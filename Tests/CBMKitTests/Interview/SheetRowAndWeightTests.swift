@@ -15,7 +15,8 @@ struct SheetRowAndWeightTests {
     }
 
     static func merge(_ rows: [[String]]) -> (SheetMerge?, [Diagnostic]) {
-        SheetMerge.merge(Data(CSV.write(rows).utf8), file: "sheet.csv", into: mini, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
+        let merge = SheetMerge.merge(Data(CSV.write(rows).utf8), file: "sheet.csv", into: mini, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
+        return (merge.value, merge.diagnostics)
     }
 
     @Test func aShortRowThatWouldDeleteEvidenceIsAnError() throws {

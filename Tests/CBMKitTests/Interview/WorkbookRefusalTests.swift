@@ -6,8 +6,9 @@ import ZIPFoundation
 @Suite("Agency workbook: files that are not one")
 struct WorkbookRefusalTests {
     private func message(_ data: Data, file: String = "customs.xlsx") -> String {
-        let (result, diagnostics) = SheetMerge.merge(data, file: file, into: WorkbookFixture.mini, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
-        #expect(result == nil)
+        let merge = SheetMerge.merge(data, file: file, into: WorkbookFixture.mini, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
+        let diagnostics = merge.diagnostics
+        #expect(merge.value == nil)
         #expect(diagnostics.errors.count == 1, "\(diagnostics)")
         return diagnostics.errors.first?.description ?? ""
     }

@@ -19,7 +19,8 @@ enum WorkbookFixture {
     }
 
     static func merge(_ data: Data, into assessment: Assessment = mini) -> (SheetMerge?, [Diagnostic]) {
-        SheetMerge.merge(data, file: "customs.xlsx", into: assessment, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
+        let merge = SheetMerge.merge(data, file: "customs.xlsx", into: assessment, assessmentFile: "a.yaml", catalog: Fixtures.catalog)
+        return (merge.value, merge.diagnostics)
     }
 
     /// The text of one part of a zip archive.
@@ -122,7 +123,7 @@ struct WorkbookExportTests {
     }
 
     @Test func questionsInRussianWhereTheQuestionnaireHasThem() throws {
-        let catalog = Catalog.load(adding: []).0
+        let catalog = Catalog.load(adding: []).catalog
         let assessment = Assessment(title: "Арвента 2026", country: "Арвента", period: "2026", agencies: [Agency(id: "customs", name: "Таможня")],
                                     questionnaires: [QuestionnaireAnswers(questionnaireID: "cbm-core", version: "2026.1")])
         let english = try AgencyWorkbook.workbook(for: assessment, catalog: catalog, agency: "customs")

@@ -101,7 +101,9 @@ struct RussianReportTests {
     /// of one report is in the other, as often, once written with a decimal comma.
     @Test(arguments: [ReportFormat.html, .md])
     func numbersAreTheSameInEnglishAndRussian(format: ReportFormat) throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let english = try ReportRenderer.render(Scorer.score(assessment, catalog: catalog), catalog: catalog, format: format)
         let russian = try ReportRenderer.render(Scorer.score(assessment, catalog: catalog, language: "ru"), catalog: catalog, format: format, language: "ru")
         func figures(_ text: String, decimal: Character) -> [String: Int] {

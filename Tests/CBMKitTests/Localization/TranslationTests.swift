@@ -9,7 +9,9 @@ enum RussianFixture {
     static func path(_ name: String) -> String { Fixtures.url("ru/\(name)").path }
 
     static let loaded: (assessment: Assessment, catalog: Catalog) = {
-        let (assessment, catalog, _) = try! Loader.assessment(at: path("ru-2026.yaml"), questionnaireDirectories: [questionnaires])
+        let loaded = try! Loader.assessment(at: path("ru-2026.yaml"), questionnaireDirectories: [questionnaires])
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         return (assessment, catalog)
     }()
 }
@@ -19,7 +21,7 @@ struct TranslationTests {
     /// Every text of every bundled questionnaire, the archived versions included, has an
     /// English and a Russian version. (Fails until the translations of issue 17 are merged.)
     @Test func everyBundledTextHasEnglishAndRussian() throws {
-        let (catalog, _) = Catalog.bundled()
+        let catalog = Catalog.bundled().catalog
         #expect(catalog.entries.count >= 11)
         for language in ["en", "ru"] {
             let gaps = TranslationGaps(catalog.entries.map { ($0.questionnaire, $0.file) }, language: language)
@@ -30,7 +32,7 @@ struct TranslationTests {
     }
 
     @Test func englishOnlyTextsAreCountedWithTheirPlace() throws {
-        let (catalog, _) = Catalog.load(adding: [Fixtures.url("mini-maturity.yaml").path])
+        let catalog = Catalog.load(adding: [Fixtures.url("mini-maturity.yaml").path]).catalog
         let mini = try #require(catalog.questionnaire("mini"))
         let gaps = TranslationGaps([(mini, "mini-maturity.yaml")], language: "ru")
         // title, 3 indicators × (title, question, 5 levels), 4 next steps, 1 evidence, 2 dimension titles
@@ -96,7 +98,8 @@ struct RussianInterviewTests {
             #expect(!text.contains(word), "`\(word)` in the Russian sheet")
         }
         let csv = CSV.write(rows, separator: .semicolon)
-        let (merged, problems) = SheetMerge.merge(Data(csv.utf8), file: "customs.csv", into: assessment, assessmentFile: "ru-2026.yaml", catalog: catalog)
+        let merge = SheetMerge.merge(Data(csv.utf8), file: "customs.csv", into: assessment, assessmentFile: "ru-2026.yaml", catalog: catalog)
+        let (merged, problems) = (merge.value, merge.diagnostics)
         #expect(problems.errors.isEmpty, "\(problems)")
         #expect(merged?.changes.isEmpty == true)
         #expect(merged?.unchangedRows == rows.count - 1)

@@ -18,7 +18,9 @@ struct QuestionnaireShelfTests {
     }
 
     @Test func archivedVersionsAreKnownButNotReadUntilNamed() throws {
-        let (catalog, diagnostics) = Catalog.bundled()
+        let questionnaires = Catalog.bundled()
+        let catalog = questionnaires.catalog
+        let diagnostics = questionnaires.diagnostics
         #expect(diagnostics.isEmpty)
         let shelf = try #require(catalog.shelf)
         #expect(shelf.items.contains { $0.id == "cbm-core" && $0.version == "2024.1" })
@@ -32,7 +34,7 @@ struct QuestionnaireShelfTests {
     }
 
     @Test func aUsersCopyOfAnArchivedVersionWins() throws {
-        var (catalog, _) = Catalog.bundled()
+        var catalog = Catalog.bundled().catalog
         let older = try #require(catalog.questionnaire("cbm-core", version: "2024.1"))
         #expect(catalog.add(older, file: "mine/cbm-core-2024.1.yaml", bundled: false) == nil)
         let entries = catalog.entries.filter { $0.questionnaire.id == "cbm-core" && $0.questionnaire.version == "2024.1" }

@@ -29,7 +29,9 @@ struct ChartTextTests {
         for (old, new) in names { yaml = yaml.replacingOccurrences(of: "name: \(old)}", with: "name: \"\(new)\"}") }
         let directory = TemporaryDirectory()
         let file = directory.write("long-names.yaml", yaml)
-        let (assessment, catalog, _) = try Loader.assessment(at: file.path)
+        let loaded = try Loader.assessment(at: file.path)
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         return try ReportRenderer.render(Scorer.score(assessment, catalog: catalog), catalog: catalog, format: .html)
     }
 

@@ -76,15 +76,15 @@ struct ReportFaultsTests {
 
     @Test func trendWording() throws {
         let latest = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
-        let card = Scorer.score(latest.0, catalog: latest.1)
+        let card = Scorer.score(latest.assessment, catalog: latest.catalog)
         // One assessment: no change and no progress, said so.
-        let single = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: card, file: "a.yaml")], catalog: latest.1))
+        let single = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: card, file: "a.yaml")], catalog: latest.catalog))
         #expect(single.maturity[0].dimensions.allSatisfy { $0.progress == NumberFormatting.missing && $0.change == NumberFormatting.missing })
         #expect(single.summaryParagraphs[0].contains("Only one assessment"))
         // The same scores twice: "stayed at", never "(0.0)".
         var earlier = card
         earlier.assessment.period = "2025"
-        let same = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: earlier, file: "a.yaml"), TrendBuilder.Input(card: card, file: "b.yaml")], catalog: latest.1))
+        let same = TrendViewModel(try TrendBuilder.build([TrendBuilder.Input(card: earlier, file: "a.yaml"), TrendBuilder.Input(card: card, file: "b.yaml")], catalog: latest.catalog))
         let text = same.summaryParagraphs.joined(separator: " ")
         #expect(text.contains("stayed at 2.6"))
         #expect(!text.contains("(0.0)"))

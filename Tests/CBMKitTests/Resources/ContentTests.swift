@@ -228,7 +228,9 @@ struct ContentTests {
     /// border closed: the national index is whole, and the indicators that concern only the closed
     /// border are `na` with a note.
     @Test func arventa2027AnswersTheCurrentCoreWithAClosedBorder() throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let answers = try #require(assessment.answers(for: "cbm-core"))
         #expect(answers.version == Self.core.version)
         let answered = Set(answers.answers.map(\.itemID))

@@ -150,8 +150,10 @@ struct ComparisonBuilderTests {
     }
 
     @Test func versionMixIsMatchedByIDAndSaidPlainly() throws {
-        let (kestria, catalog, _) = try Loader.assessment(at: Repository.path("examples/kestria-2026.yaml"))
-        let (borovia, _, _) = try Loader.assessment(at: Repository.path("examples/borovia-2026.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/kestria-2026.yaml"))
+        let kestria = loaded.assessment
+        let catalog = loaded.catalog
+        let borovia = try Loader.assessment(at: Repository.path("examples/borovia-2026.yaml")).assessment
         let inputs = [ComparisonBuilder.Input(card: Scorer.score(kestria, catalog: catalog), file: "k.yaml"),
                       ComparisonBuilder.Input(card: Scorer.score(borovia, catalog: catalog), file: "b.yaml")]
         let comparison = try ComparisonBuilder(catalog: catalog).build(inputs)

@@ -117,7 +117,9 @@ struct ScopeTests {
 struct ScopeReportTests {
     @Test(arguments: ["en", "ru"])
     func reportsOfA2027AssessmentShowBothSubIndexes(language: String) throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/arventa-2027.yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog, language: language)
         let core = try #require(card.maturity.first { $0.questionnaire == "cbm-core" })
         let strings = try StringTable.forLanguage(language)
@@ -132,7 +134,9 @@ struct ScopeReportTests {
     }
 
     @Test func reportsOfVersionsWithoutScopeShowNoSubIndexes() throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/arventa-2026.yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog)
         let markdown = try ReportRenderer.render(card, catalog: catalog, format: .md)
         #expect(!markdown.contains("National index"))

@@ -11,7 +11,9 @@ struct ReportTemplateTests {
 
     @Test(arguments: ReportTemplateTests.examples)
     func everyExampleReportIsWhatSwiftMustacheWrites(name: String) throws {
-        let (assessment, catalog, _) = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+        let loaded = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         for language in ["en", "ru"] {
             let card = Scorer.score(assessment, catalog: catalog, language: language)
             for format in ReportFormat.allCases {
@@ -29,7 +31,9 @@ struct ReportTemplateTests {
         let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
         let trend = try Loader.trend(at: files, language: language).trend
         let comparison = try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language).comparison
-        let (assessment, catalog, _) = try Loader.assessment(at: files.last!)
+        let loaded = try Loader.assessment(at: files.last!)
+        let assessment = loaded.assessment
+        let catalog = loaded.catalog
         let card = Scorer.score(assessment, catalog: catalog, language: language)
         for format in ReportFormat.allCases {
             for input in [try ReportRenderer.trendInput(trend, format: format, language: language),

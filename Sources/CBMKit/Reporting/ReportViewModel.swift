@@ -56,10 +56,8 @@ struct ReportViewModel: Encodable {
         var responses: [ResponseRow]
         var views: String
         var references: String
-        /// Convention provisions whose `related:` names this indicator, with their status.
-        var links: [LinkText] = []
+        /// Convention provisions whose `related:` names this indicator, with their status, by convention.
         var linkGroups: [LinkGroup] = []
-        var hasLinks: Bool = false
     }
     struct LinkGroup: Encodable { var title: String; var items: String }
     struct LinkText: Encodable { var text: String; var anchor: String; var last: Bool }
@@ -125,7 +123,6 @@ struct ReportViewModel: Encodable {
         var category: String; var date: String; var evidence: String; var requirement: String
         /// The maturity indicators the provision is `related:` to, with their level.
         var links: [LinkText] = []
-        var hasLinks: Bool = false
     }
     struct ComplianceSection: Encodable {
         var anchor: String
@@ -675,7 +672,6 @@ extension ReportViewModel {
                 var links = linksByProvision[compliance[index].notMet[row].id] ?? []
                 if !links.isEmpty { links[links.count - 1].last = true }
                 compliance[index].notMet[row].links = links
-                compliance[index].notMet[row].hasLinks = !links.isEmpty
             }
         }
         guard !provisionsByIndicator.isEmpty else { return }
@@ -689,7 +685,6 @@ extension ReportViewModel {
                         if groups.last?.title == link.title { groups[groups.count - 1].items += "; " + link.item } else { groups.append(LinkGroup(title: link.title, items: link.item)) }
                     }
                     maturity[m].dimensions[d].indicators[i].linkGroups = groups
-                    maturity[m].dimensions[d].indicators[i].hasLinks = !links.isEmpty
                 }
             }
             maturity[m].dimensionRows = maturity[m].dimensions

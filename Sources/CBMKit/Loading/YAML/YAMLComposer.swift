@@ -10,11 +10,12 @@ struct YAMLComposer {
     let lines: LineTable?
     private(set) var diagnostics: [Diagnostic] = []
 
-    private var records: [YAMLNodeStore.Record] = []
-    private var children: [Int32] = []
-    private var texts: [String] = []
+    // Handed to the store or freed by `run`, which is called once.
+    private var records = YAMLNodeStore.Buffer<YAMLNodeStore.Record>(capacity: 0)
+    private var children = YAMLNodeStore.Buffer<Int32>(capacity: 0)
+    private var texts = YAMLNodeStore.Buffer<String>(capacity: 0)
     /// The children of the open collections, innermost last.
-    private var pending: [Int32] = []
+    private var pending = YAMLNodeStore.Buffer<Int32>(capacity: 64)
     /// The open collections: each one's node and where its children start in `pending`.
     private var open: [(node: Int32, firstPending: Int)] = []
 
@@ -22,6 +23,23 @@ struct YAMLComposer {
         self.file = file
         self.limits = limits
         self.lines = lines
+    }
+
+    /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or
+    /// libyaml stopped on an error (in `diagnostics`). Called once.
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
+        // About one node per 20 bytes in cbm files: allocate once instead of growing often.
+        records.reserve(buffer.count / 20)
+        texts.reserve(buffer.count / 40)
+        children.reserve(buffer.count / 20)
+        let store = compose(buffer)
+        pending.free()
+        if store == nil {
+            records.free()
+            children.free()
+            texts.free()
+        }
+        return store
     }
 
     private func location(_ mark: yaml_mark_t, lines: LineTable? = nil) -> SourceLocation {
@@ -44,15 +62,12 @@ struct YAMLComposer {
         return Int32(records.count - 1)
     }
 
-    private mutating func appendScalar(_ text: String, plain: Bool, at mark: yaml_mark_t) -> Int32 {
+    private mutating func appendScalar(_ text: String, plain: Bool, isNull: Bool, at mark: yaml_mark_t) -> Int32 {
         texts.append(text)
-        let isNull = plain && Self.isNull(text.utf8)
         return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
     }
 
-    /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or
-    /// libyaml stopped on an error (in `diagnostics`).
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
+    private mutating func compose(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error(SourceLocation(file: file, line: 1, column: 1), "could not start the YAML reader (out of memory?)"))
@@ -61,11 +76,6 @@ struct YAMLComposer {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        // About one node per 20 bytes in cbm files: reserve once instead of growing often.
-        records.reserveCapacity(buffer.count / 20)
-        texts.reserveCapacity(buffer.count / 40)
-        children.reserveCapacity(buffer.count / 20)
-
         var root: Int32?
         var documents = 0
         var reportedAnchor = false
@@ -101,16 +111,19 @@ struct YAMLComposer {
                         "YAML aliases (`*name`) are not allowed in cbm files; write the value out in full"))
                     reportedAlias = true
                 }
-                completed = appendScalar("", plain: true, at: event.start_mark)
+                completed = appendScalar("", plain: true, isNull: true, at: event.start_mark)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 if scalar.anchor != nil { reportAnchor(location(event.start_mark), &reportedAnchor) }
                 if let tag = scalar.tag { reportTag(tag, at: location(event.start_mark)) }
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
                 let text: String
+                var isNull = plain
                 var control: UInt8?
                 if let value = scalar.value {
                     let utf8 = UnsafeBufferPointer(start: value, count: scalar.length)
                     text = String(decoding: utf8, as: UTF8.self)
+                    isNull = plain && Self.isNull(utf8)
                     // Only an escape in double quotes can write a control character: the
                     // text check has refused them in the file itself.
                     if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
@@ -123,7 +136,7 @@ struct YAMLComposer {
                     diagnostics.append(.error(location(event.start_mark),
                         "this text contains an invisible control character (code \(code)), written as an escape such as `\\e`, `\\0` or `\\x1b` inside double quotes; remove it (for a backslash, write `\\\\` or use single quotes)"))
                 }
-                completed = appendScalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: event.start_mark)
+                completed = appendScalar(text, plain: plain, isNull: isNull, at: event.start_mark)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -142,8 +155,7 @@ struct YAMLComposer {
                 if let (node, firstPending) = open.popLast() {
                     records[Int(node)].first = Int32(children.count)
                     records[Int(node)].count = Int32(pending.count - firstPending)
-                    children.append(contentsOf: pending[firstPending...])
-                    pending.removeSubrange(firstPending...)
+                    children.moveTail(of: &pending, from: firstPending)
                     completed = node
                 }
             default:
@@ -158,11 +170,16 @@ struct YAMLComposer {
 
     /// Whether a plain scalar is YAML's null: nothing, `~`, `null`, `Null` or `NULL` (by bytes:
     /// comparing strings cost more than composing the node).
-    private static func isNull(_ utf8: String.UTF8View) -> Bool {
+    private static func isNull(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         switch utf8.count {
         case 0: return true
-        case 1: return utf8.first == UInt8(ascii: "~")
-        case 4: return utf8.elementsEqual("null".utf8) || utf8.elementsEqual("Null".utf8) || utf8.elementsEqual("NULL".utf8)
+        case 1: return utf8[0] == UInt8(ascii: "~")
+        case 4:
+            let (first, rest) = (utf8[0], (utf8[1], utf8[2], utf8[3]))
+            if rest == (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")) {
+                return first == UInt8(ascii: "n") || first == UInt8(ascii: "N")
+            }
+            return first == UInt8(ascii: "N") && rest == (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L"))
         default: return false
         }
     }
@@ -170,11 +187,24 @@ struct YAMLComposer {
     /// The first control character in UTF-8 text other than tab, line feed and carriage
     /// return: C0 codes, DEL, and C1 codes (U+0080–U+009F, written C2 80–C2 9F).
     static func controlCharacter(in utf8: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard let base = utf8.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let count = utf8.count
         var index = 0
-        while index < utf8.count {
+        while index < count {
+            // Eight bytes at a time while none is below 0x20, DEL or C2 (which starts the C1
+            // codes): almost every text.
+            if index + 8 <= count {
+                let word = ByteWord.load(raw, at: index)
+                if !ByteWord.hasByte(word, below: 0x20) && !ByteWord.hasByte(word, equalTo: 0x7F)
+                    && !ByteWord.hasByte(word, equalTo: 0xC2) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F { return byte }
-            if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return utf8[index + 1] }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) { return utf8[index + 1] }
             index += 1
         }
         return nil

@@ -1,11 +1,13 @@
 /// Every node of one YAML file, in one array: a collection's children are a run of indices
 /// into it, and scalars' texts sit in an array of their own.
 ///
-/// One store per file replaces a tree of nested values: the composer appends to three arrays
-/// instead of allocating (and later reference counting) an array per list and mapping.
+/// One store per file replaces a tree of nested values: the composer appends to three buffers
+/// instead of allocating (and later reference counting) an array per list and mapping, and
+/// the store takes those buffers over as they are.
 /// Nodes are reached through `YAMLNode`, a store and an index. docs/performance.md has the
 /// figures.
-/// `@unchecked Sendable`: the buffers are written once, in `init`, and only read afterwards.
+/// `@unchecked Sendable`: the buffers are written by the composer before the store exists, and
+/// only read afterwards.
 final class YAMLNodeStore: @unchecked Sendable {
     /// What a node is. Quoted scalars are also block scalars ("…", '…', |, >); a plain `~`,
     /// `null` or nothing at all is `null`.
@@ -37,14 +39,12 @@ final class YAMLNodeStore: @unchecked Sendable {
     /// The index of the root node in `records`.
     let root: Int32
 
-    init(file: String, records: [Record], children: [Int32], texts: [String], root: Int32) {
+    /// Takes over the buffers the composer filled (they are freed with the store).
+    init(file: String, records: Buffer<Record>, children: Buffer<Int32>, texts: Buffer<String>, root: Int32) {
         self.file = file
-        self.records = .allocate(capacity: records.count)
-        _ = self.records.initialize(from: records)
-        self.children = .allocate(capacity: children.count)
-        _ = self.children.initialize(from: children)
-        self.texts = .allocate(capacity: texts.count)
-        _ = self.texts.initialize(from: texts)
+        self.records = records.values
+        self.children = children.values
+        self.texts = texts.values
         self.root = root
     }
 

@@ -1,21 +1,37 @@
-/// The pairs of a mapping by key. Mappings have a handful of keys, so a list searched in order
-/// is faster than a dictionary, which hashes every key.
+/// The pairs of a mapping by key: for each allowed key, where its pair is in the mapping.
+/// Mappings have a handful of keys, so the positions sit in the reader itself (no allocation
+/// for each mapping read) and a key is found by its place in the list of allowed keys.
 struct Fields {
-    private var pairs: [(key: String, pair: YAMLPair)] = []
+    /// The most keys a mapping may be allowed (the largest list has 11).
+    static let maximumAllowed = 16
+    let allowed: [String]
+    private let pairs: YAMLPairs?
+    /// For each allowed key, the index of its pair in `pairs`, or -1.
+    private var positions = InlineArray<16, Int32>(repeating: -1)
 
-    /// Room for `count` fields, so that the list is allocated once.
-    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+    init(allowed: [String], pairs: YAMLPairs?) {
+        precondition(allowed.count <= Self.maximumAllowed, "a mapping may be allowed at most \(Self.maximumAllowed) keys")
+        self.allowed = allowed
+        self.pairs = pairs
+    }
+
+    /// The place of `key` in `allowed`.
+    func slot(of key: String) -> Int? { allowed.firstIndex(of: key) }
 
     subscript(key: String) -> YAMLPair? {
-        get { pairs.first { $0.key == key }?.pair }
-        set {
-            if let index = pairs.firstIndex(where: { $0.key == key }) {
-                if let newValue { pairs[index].pair = newValue } else { pairs.remove(at: index) }
-            } else if let newValue {
-                pairs.append((key, newValue))
-            }
-        }
+        guard let slot = slot(of: key) else { return nil }
+        return self[slot: slot]
     }
+
+    /// The pair of the allowed key at `slot`.
+    subscript(slot slot: Int) -> YAMLPair? {
+        let position = positions[slot]
+        guard position >= 0, let pairs else { return nil }
+        return pairs[Int(position)]
+    }
+
+    /// Records that the allowed key at `slot` is the pair at `position` of the mapping.
+    mutating func set(slot: Int, position: Int) { positions[slot] = Int32(truncatingIfNeeded: position) }
 }
 
 /// Reads the fields of one YAML mapping, reporting unknown keys (with a suggestion),
@@ -27,7 +43,7 @@ struct FieldReader {
     private let makeContext: () -> String
     var context: String { makeContext() }
     let sink: DiagnosticSink
-    private(set) var values = Fields()
+    private(set) var values: Fields
     let isMapping: Bool
 
     /// - Parameter allowed: every key the mapping may hold.
@@ -42,18 +58,20 @@ struct FieldReader {
             return nil
         }
         isMapping = true
-        values.reserveCapacity(pairs.count)
-        for pair in pairs {
+        values = Fields(allowed: allowed, pairs: pairs)
+        for position in pairs.indices {
+            let pair = pairs[position]
             guard let key = pair.key.scalar else {
                 sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")
                 continue
             }
-            if let first = values[key] {
+            let slot = values.slot(of: key)
+            if let slot, let first = values[slot: slot] {
                 sink.error(pair.key.location,
                     "the key `\(key)` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
                 continue
             }
-            if !allowed.contains(key) {
+            guard let slot else {
                 var message = "unknown key `\(key.shortenedForMessage)` in \(context())"
                 if let suggestion = sink.suggestion(for: key, in: allowed) {
                     message += "; did you mean `\(suggestion)`?"
@@ -63,7 +81,7 @@ struct FieldReader {
                 sink.error(pair.key.location, message)
                 continue
             }
-            values[key] = pair
+            values.set(slot: slot, position: position)
         }
     }
 

@@ -29,29 +29,40 @@ final class YAMLNodeStore: @unchecked Sendable {
         var count: Int32
     }
 
-    /// The file name shown in messages.
-    let file: String
-    // Fixed buffers rather than arrays: reading an array held by a class retains and
-    // releases its storage on every access, and nodes are read millions of times.
-    let records: UnsafeMutableBufferPointer<Record>
-    let children: UnsafeMutableBufferPointer<Int32>
-    let texts: UnsafeMutableBufferPointer<String>
+    /// What nodes read: the file name and the buffers. Fixed buffers rather than arrays:
+    /// reading an array held by a class retains and releases its storage on every access, and
+    /// nodes are read millions of times.
+    struct Contents {
+        /// The file name shown in messages.
+        let file: String
+        let records: UnsafeMutableBufferPointer<Record>
+        let children: UnsafeMutableBufferPointer<Int32>
+        let texts: UnsafeMutableBufferPointer<String>
+    }
+
+    /// The contents, at an address that stays the same while the store lives. Nodes hold this
+    /// address rather than the store, so that reading one retains and releases nothing (a
+    /// reference to the store, even `unowned(unsafe)`, was retained for each pair read).
+    let contents: UnsafeMutablePointer<Contents>
     /// The index of the root node in `records`.
     let root: Int32
 
     /// Takes over the buffers the composer filled (they are freed with the store).
     init(file: String, records: Buffer<Record>, children: Buffer<Int32>, texts: Buffer<String>, root: Int32) {
-        self.file = file
-        self.records = records.values
-        self.children = children.values
-        self.texts = texts.values
+        contents = .allocate(capacity: 1)
+        contents.initialize(to: Contents(file: file, records: records.values, children: children.values, texts: texts.values))
         self.root = root
     }
 
+    /// How many nodes the file has.
+    var nodeCount: Int { contents.pointee.records.count }
+
     deinit {
-        records.deallocate()
-        children.deallocate()
-        texts.deinitialize().deallocate()
+        contents.pointee.records.deallocate()
+        contents.pointee.children.deallocate()
+        contents.pointee.texts.deinitialize().deallocate()
+        contents.deinitialize(count: 1)
+        contents.deallocate()
     }
 }
 
@@ -62,6 +73,6 @@ struct YAMLDocument: Sendable {
     /// Reads the nodes from the root down while the document is kept alive. Nodes must not be
     /// kept after `body` returns.
     func read<Result>(_ body: (YAMLNode) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(store) { try body(YAMLNode(store: store, index: store.root)) }
+        try withExtendedLifetime(store) { try body(YAMLNode(contents: UnsafePointer(store.contents), index: store.root)) }
     }
 }

@@ -10,10 +10,8 @@ struct YAMLComposer {
     let lines: LineTable?
     private(set) var diagnostics: [Diagnostic] = []
 
-    // Handed to the store or freed by `run`, which is called once.
-    private var records = YAMLNodeStore.Buffer<YAMLNodeStore.Record>(capacity: 0)
-    private var children = YAMLNodeStore.Buffer<Int32>(capacity: 0)
-    private var texts = YAMLNodeStore.Buffer<String>(capacity: 0)
+    // Taken from the recycler by `run` (called once), and handed to the store or given back.
+    private var buffers = YAMLNodeStore.Buffers(forBytes: 0)
     /// The children of the open collections, innermost last.
     private var pending = YAMLNodeStore.Buffer<Int32>(capacity: 64)
     /// The open collections: each one's node and where its children start in `pending`.
@@ -28,17 +26,11 @@ struct YAMLComposer {
     /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or
     /// libyaml stopped on an error (in `diagnostics`). Called once.
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
-        // About one node per 20 bytes in cbm files: allocate once instead of growing often.
-        records.reserve(buffer.count / 20)
-        texts.reserve(buffer.count / 40)
-        children.reserve(buffer.count / 20)
+        buffers.free()
+        buffers = YAMLNodeStore.Recycler.shared.take(forBytes: buffer.count)
         let store = compose(buffer)
         pending.free()
-        if store == nil {
-            records.free()
-            children.free()
-            texts.free()
-        }
+        if store == nil { YAMLNodeStore.Recycler.shared.give(buffers) }
         return store
     }
 
@@ -58,13 +50,13 @@ struct YAMLComposer {
 
     private mutating func append(_ kind: YAMLNodeStore.Kind, at mark: yaml_mark_t, first: Int32 = 0) -> Int32 {
         let (line, column) = position(mark)
-        records.append(YAMLNodeStore.Record(kind: kind, line: line, column: column, first: first, count: 0))
-        return Int32(records.count - 1)
+        buffers.records.append(YAMLNodeStore.Record(kind: kind, line: line, column: column, first: first, count: 0))
+        return Int32(buffers.records.count - 1)
     }
 
     private mutating func appendScalar(_ text: String, plain: Bool, isNull: Bool, at mark: yaml_mark_t) -> Int32 {
-        texts.append(text)
-        return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
+        buffers.texts.append(text)
+        return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(buffers.texts.count - 1))
     }
 
     private mutating func compose(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
@@ -83,7 +75,7 @@ struct YAMLComposer {
 
         func finish(_ root: Int32?) -> YAMLNodeStore? {
             guard let root else { return nil }
-            return YAMLNodeStore(file: file, records: records, children: children, texts: texts, root: root)
+            return YAMLNodeStore(file: file, buffers: buffers, root: root)
         }
 
         while true {
@@ -153,9 +145,9 @@ struct YAMLComposer {
                 open.append((node, pending.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let (node, firstPending) = open.popLast() {
-                    records[Int(node)].first = Int32(children.count)
-                    records[Int(node)].count = Int32(pending.count - firstPending)
-                    children.moveTail(of: &pending, from: firstPending)
+                    buffers.records[Int(node)].first = Int32(buffers.children.count)
+                    buffers.records[Int(node)].count = Int32(pending.count - firstPending)
+                    buffers.children.moveTail(of: &pending, from: firstPending)
                     completed = node
                 }
             default:

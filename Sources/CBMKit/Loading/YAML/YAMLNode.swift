@@ -27,6 +27,9 @@ struct YAMLNode: @unchecked Sendable {
         return SourceLocation(file: contents.pointee.file, line: Int(record.line), column: Int(record.column))
     }
 
+    /// The line where the node starts (`location.line`, without making a location).
+    var line: Int { Int(record.line) }
+
     /// A plain `~`, `null` or nothing at all.
     var isNull: Bool { record.kind == .null }
 

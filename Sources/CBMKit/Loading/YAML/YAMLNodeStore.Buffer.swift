@@ -8,7 +8,7 @@ extension YAMLNodeStore {
     struct Buffer<Element> {
         private(set) var base: UnsafeMutablePointer<Element>
         private(set) var count = 0
-        private var capacity: Int
+        private(set) var capacity: Int
 
         init(capacity: Int) {
             self.capacity = Swift.max(capacity, 16)
@@ -51,10 +51,55 @@ extension YAMLNodeStore {
         /// The values, for the store that takes the memory over.
         var values: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
 
+        /// Destroys the values and keeps the memory.
+        mutating func removeAll() {
+            base.deinitialize(count: count)
+            count = 0
+        }
+
         /// Destroys the values and frees the memory.
         func free() {
             base.deinitialize(count: count)
             base.deallocate()
+        }
+    }
+
+    /// The buffers of one store.
+    struct Buffers {
+        var records: Buffer<Record>
+        var children: Buffer<Int32>
+        var texts: Buffer<String>
+
+        /// Empty buffers with room for a file of `size` bytes: about one node per 20 bytes and
+        /// one text per 40 in cbm files, so that they rarely grow.
+        init(forBytes size: Int) {
+            records = Buffer(capacity: size / 20)
+            children = Buffer(capacity: size / 20)
+            texts = Buffer(capacity: size / 40)
+        }
+
+        mutating func reserve(forBytes size: Int) {
+            records.reserve(size / 20)
+            children.reserve(size / 20)
+            texts.reserve(size / 40)
+        }
+
+        /// How much memory they hold, in bytes.
+        var allocatedBytes: Int {
+            records.capacity * MemoryLayout<Record>.stride + children.capacity * MemoryLayout<Int32>.stride
+                + texts.capacity * MemoryLayout<String>.stride
+        }
+
+        mutating func removeAll() {
+            records.removeAll()
+            children.removeAll()
+            texts.removeAll()
+        }
+
+        func free() {
+            records.free()
+            children.free()
+            texts.free()
         }
     }
 }

@@ -47,10 +47,15 @@ final class YAMLNodeStore: @unchecked Sendable {
     /// The index of the root node in `records`.
     let root: Int32
 
-    /// Takes over the buffers the composer filled (they are freed with the store).
-    init(file: String, records: Buffer<Record>, children: Buffer<Int32>, texts: Buffer<String>, root: Int32) {
+    /// The buffers themselves, given back to the recycler when the store goes.
+    private let buffers: Buffers
+
+    /// Takes over the buffers the composer filled (they are recycled with the store).
+    init(file: String, buffers: Buffers, root: Int32) {
         contents = .allocate(capacity: 1)
-        contents.initialize(to: Contents(file: file, records: records.values, children: children.values, texts: texts.values))
+        contents.initialize(to: Contents(file: file, records: buffers.records.values, children: buffers.children.values,
+                                         texts: buffers.texts.values))
+        self.buffers = buffers
         self.root = root
     }
 
@@ -58,11 +63,9 @@ final class YAMLNodeStore: @unchecked Sendable {
     var nodeCount: Int { contents.pointee.records.count }
 
     deinit {
-        contents.pointee.records.deallocate()
-        contents.pointee.children.deallocate()
-        contents.pointee.texts.deinitialize().deallocate()
         contents.deinitialize(count: 1)
         contents.deallocate()
+        Recycler.shared.give(buffers)
     }
 }
 

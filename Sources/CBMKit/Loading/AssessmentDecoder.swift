@@ -216,7 +216,7 @@ struct AssessmentDecoder {
             return nil
         }
         let allowed = kind == .maturity ? Self.maturityAnswerKeys : Self.complianceAnswerKeys
-        guard let fields = FieldReader(node, "the answer to `\(itemID)`", allowed: allowed, sink: sink) else { return nil }
+        guard let fields = FieldReader(node, context: .quoted("the answer to", itemID), allowed: allowed, sink: sink) else { return nil }
         var responses: [Response] = []
         if let list = fields.list("responses") {
             if fields.has(valueKey) {
@@ -228,11 +228,11 @@ struct AssessmentDecoder {
             responses.reserveCapacity(min(list.count, 64))
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
-                guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
+                guard let response = FieldReader(item, context: .quoted("a response to", itemID), allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
-                if let agency, let at = response.node("agency")?.location {
-                    if let first = seen.earlierLine(of: agency, at: at) {
-                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
+                if let agency, let node = response.node("agency") {
+                    if let first = seen.earlierLine(of: agency, line: node.line) {
+                        sink.error(node.location, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
                 }

@@ -34,22 +34,46 @@ struct Fields {
     mutating func set(slot: Int, position: Int) { positions[slot] = Int32(truncatingIfNeeded: position) }
 }
 
+/// How a mapping is named in messages, made into text only when a message needs it.
+enum FieldContext {
+    /// Text made by a closure.
+    case made(() -> String)
+    /// A fixed description and a name in backquotes: "a response to `ict.single-window`".
+    /// No closure is allocated (and retained with each copy of the reader) for it, which
+    /// mattered for the thousands of answers and responses of a large assessment.
+    case quoted(StaticString, String)
+
+    var text: String {
+        switch self {
+        case let .made(make): return make()
+        case let .quoted(description, name): return "\(description) `\(name)`"
+        }
+    }
+}
+
 /// Reads the fields of one YAML mapping, reporting unknown keys (with a suggestion),
 /// duplicate keys, missing required keys and values of the wrong type.
 struct FieldReader {
     let node: YAMLNode
     /// How the mapping is named in messages: "indicator `ict.single-window`". Made only when a
     /// message needs it: building it for every mapping of a large file cost more than reading it.
-    private let makeContext: () -> String
-    var context: String { makeContext() }
-    let sink: DiagnosticSink
+    private let makeContext: FieldContext
+    var context: String { makeContext.text }
+    /// Not retained: readers live only while their decoder, which holds the sink, reads.
+    unowned(unsafe) let sink: DiagnosticSink
     private(set) var values: Fields
     let isMapping: Bool
 
     /// - Parameter allowed: every key the mapping may hold.
     init?(_ node: YAMLNode, _ context: @autoclosure @escaping () -> String, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+        self.init(node, context: .made(context), allowed: allowed, sink: sink, reportNonMapping: reportNonMapping)
+    }
+
+    /// - Parameter allowed: every key the mapping may hold.
+    init?(_ node: YAMLNode, context makeContext: FieldContext, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+        func context() -> String { makeContext.text }
         self.node = node
-        self.makeContext = context
+        self.makeContext = makeContext
         self.sink = sink
         guard let pairs = node.mappingPairs else {
             if reportNonMapping {
@@ -87,10 +111,10 @@ struct FieldReader {
 
     /// The same fields, named differently in later messages (once the id is known).
     func named(_ context: @autoclosure @escaping () -> String) -> FieldReader {
-        FieldReader(node: node, context: context, sink: sink, values: values, isMapping: isMapping)
+        FieldReader(node: node, context: .made(context), sink: sink, values: values, isMapping: isMapping)
     }
 
-    private init(node: YAMLNode, context: @escaping () -> String, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
+    private init(node: YAMLNode, context: FieldContext, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
         self.node = node
         self.makeContext = context
         self.sink = sink

@@ -1,4 +1,5 @@
 import CLibYAML
+import Foundation
 
 /// Builds a file's `YAMLNodeStore` from libyaml events, with an explicit stack (no recursion):
 /// each node is appended to one array, and a collection's children are gathered on one
@@ -10,6 +11,8 @@ struct YAMLComposer {
     let lines: LineTable?
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// Whether the text has a backslash: without one, no escape can write a control character.
+    private var hasBackslash = true
     // Taken from the recycler by `run` (called once), and handed to the store or given back.
     private var buffers = YAMLNodeStore.Buffers(forBytes: 0)
     /// The children of the open collections, innermost last.
@@ -28,6 +31,7 @@ struct YAMLComposer {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
         buffers.free()
         buffers = YAMLNodeStore.Recycler.shared.take(forBytes: buffer.count)
+        hasBackslash = buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), buffer.count) != nil } ?? false
         let store = compose(buffer)
         pending.free()
         if store == nil { YAMLNodeStore.Recycler.shared.give(buffers) }
@@ -118,7 +122,7 @@ struct YAMLComposer {
                     isNull = plain && Self.isNull(utf8)
                     // Only an escape in double quotes can write a control character: the
                     // text check has refused them in the file itself.
-                    if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
+                    if hasBackslash && scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
                 } else {
                     text = ""
                 }

@@ -6,6 +6,9 @@ struct AssessmentDecoder {
     let sink: DiagnosticSink
     let catalog: Catalog
     let file: String
+    /// Whether only the problems are wanted (`cbm validate`): every check is made as usual,
+    /// but the agencies' responses are not kept in the answers returned.
+    var checksOnly = false
 
     static let topKeys = ["assessment", "questionnaires"]
     static let headerKeys = ["title", "country", "period", "scope", "crossing_point", "neighbour_country", "facing_crossing_point",
@@ -239,8 +242,10 @@ struct AssessmentDecoder {
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
                 guard value != nil else { continue }
-                responses.append(Response(agency: agency, value: value, evidence: response.string("evidence"),
-                                          comment: response.string("comment"), location: item.location))
+                let evidence = response.string("evidence"), comment = response.string("comment")
+                if !checksOnly {
+                    responses.append(Response(agency: agency, value: value, evidence: evidence, comment: comment, location: item.location))
+                }
             }
         } else if let valueNode = fields.node(valueKey) {
             if let value = decodeValue(valueNode, kind: kind, what: "`\(valueKey)` of `\(itemID)`") {

@@ -115,6 +115,12 @@ public enum Loader {
         return Loaded(sink.diagnostics.hasErrors ? nil : questionnaire, sink.diagnostics)
     }
 
+    /// The problems of an assessment's nodes, after those already found in reading it: every
+    /// check `decodeAssessment` makes, without keeping the responses (as `cbm validate` needs).
+    static func checkAssessment(_ document: YAMLDocument, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> [Diagnostic] {
+        document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics, checksOnly: true).diagnostics }
+    }
+
     /// Loads an assessment and checks its answers against the catalog: nil when it has an
     /// error; every problem found.
     public static func loadAssessment(at url: URL, shownAs shown: String, catalog: Catalog) -> Loaded<Assessment> {
@@ -128,14 +134,17 @@ public enum Loader {
         document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics) }
     }
 
-    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
+    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic],
+                                         checksOnly: Bool = false) -> Loaded<Assessment> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .questionnaire {
             sink.error(root.location, "this is a questionnaire, not an assessment")
             return Loaded(nil, sink.diagnostics)
         }
-        let assessment = AssessmentDecoder(sink: sink, catalog: catalog, file: file).decode(root)
+        var decoder = AssessmentDecoder(sink: sink, catalog: catalog, file: file)
+        decoder.checksOnly = checksOnly
+        let assessment = decoder.decode(root)
         return Loaded(sink.diagnostics.hasErrors ? nil : assessment, sink.diagnostics)
     }
 

@@ -242,9 +242,12 @@ struct AssessmentDecoder {
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
                 guard value != nil else { continue }
-                let evidence = response.string("evidence"), comment = response.string("comment")
-                if !checksOnly {
-                    responses.append(Response(agency: agency, value: value, evidence: evidence, comment: comment, location: item.location))
+                if checksOnly {
+                    response.checkString("evidence")
+                    response.checkString("comment")
+                } else {
+                    responses.append(Response(agency: agency, value: value, evidence: response.string("evidence"),
+                                              comment: response.string("comment"), location: item.location))
                 }
             }
         } else if let valueNode = fields.node(valueKey) {
@@ -269,7 +272,9 @@ struct AssessmentDecoder {
                 sink.error(node.location, "expected `category` of `\(itemID)` to be A, B or C (the category notified to the WTO), found \(node.kindDescription)")
             }
         }
-        return Answer(itemID: itemID, consensus: consensus, note: fields.string("note"), responses: responses,
+        let note: String?
+        if checksOnly { fields.checkString("note"); note = nil } else { note = fields.string("note") }
+        return Answer(itemID: itemID, consensus: consensus, note: note, responses: responses,
                       category: category, date: fields.date("date"), location: node.location)
     }
 

@@ -137,12 +137,23 @@ struct FieldReader {
     func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
 
     func string(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> String? {
+        guard let value = textNode(key, required: required, what: what()) else { return nil }
+        return value.scalar
+    }
+
+    /// Checks what `string(_:)` checks, without copying the text (for values not kept).
+    func checkString(_ key: String) {
+        _ = textNode(key, required: false, what: nil)
+    }
+
+    /// The value node when it is text; reports a value that is not.
+    private func textNode(_ key: String, required: Bool, what: @autoclosure () -> String?) -> YAMLNode? {
         guard let value = node(key, required: required, what: what()) else { return nil }
-        guard let text = value.scalar else {
+        guard value.isText else {
             sink.error(value.location, "expected `\(key)` of \(context) to be text, found \(value.kindDescription)")
             return nil
         }
-        return text
+        return value
     }
 
     /// A lowercase identifier: letters, digits, `-`, `_` and `.`.

@@ -33,6 +33,15 @@ struct YAMLNode: @unchecked Sendable {
     /// A plain `~`, `null` or nothing at all.
     var isNull: Bool { record.kind == .null }
 
+    /// Whether the node is a scalar that is not null (`scalar` is not nil), without copying
+    /// its text.
+    var isText: Bool {
+        switch record.kind {
+        case .plainScalar, .quotedScalar: return true
+        case .null, .sequence, .mapping: return false
+        }
+    }
+
     /// The text of a scalar that is not null.
     var scalar: String? {
         let record = record

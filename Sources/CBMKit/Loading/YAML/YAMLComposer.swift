@@ -58,9 +58,12 @@ struct YAMLComposer {
         return Int32(buffers.records.count - 1)
     }
 
-    private mutating func appendScalar(_ text: String, plain: Bool, isNull: Bool, at mark: yaml_mark_t) -> Int32 {
-        buffers.texts.append(text)
-        return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(buffers.texts.count - 1))
+    private mutating func appendScalar(_ text: UnsafeBufferPointer<UInt8>, plain: Bool, isNull: Bool, at mark: yaml_mark_t) -> Int32 {
+        let first = Int32(truncatingIfNeeded: buffers.text.count)
+        buffers.text.append(contentsOf: text)
+        let node = append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: first)
+        buffers.records[Int(node)].count = Int32(truncatingIfNeeded: text.count)
+        return node
     }
 
     private mutating func compose(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
@@ -107,24 +110,22 @@ struct YAMLComposer {
                         "YAML aliases (`*name`) are not allowed in cbm files; write the value out in full"))
                     reportedAlias = true
                 }
-                completed = appendScalar("", plain: true, isNull: true, at: event.start_mark)
+                completed = appendScalar(UnsafeBufferPointer(start: nil, count: 0), plain: true, isNull: true, at: event.start_mark)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 if scalar.anchor != nil { reportAnchor(location(event.start_mark), &reportedAnchor) }
                 if let tag = scalar.tag { reportTag(tag, at: location(event.start_mark)) }
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                let text: String
+                var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
                 var isNull = plain
                 var control: UInt8?
                 if let value = scalar.value {
                     let utf8 = UnsafeBufferPointer(start: value, count: scalar.length)
-                    text = String(decoding: utf8, as: UTF8.self)
+                    text = utf8
                     isNull = plain && Self.isNull(utf8)
                     // Only an escape in double quotes can write a control character: the
                     // text check has refused them in the file itself.
                     if hasBackslash && scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
-                } else {
-                    text = ""
                 }
                 if let code = control {
                     // Only an escape in double quotes (`\e`, `\0`, `\x1b`) can write one; in a

@@ -46,9 +46,15 @@ struct YAMLNode: @unchecked Sendable {
     var scalar: String? {
         let record = record
         switch record.kind {
-        case .plainScalar, .quotedScalar: return contents.pointee.texts[Int(record.first)]
+        case .plainScalar, .quotedScalar: return Self.text(of: record, in: contents)
         case .null, .sequence, .mapping: return nil
         }
+    }
+
+    /// A scalar's text, made into a `String` from its bytes.
+    private static func text(of record: YAMLNodeStore.Record, in contents: UnsafePointer<YAMLNodeStore.Contents>) -> String {
+        let bytes = UnsafeBufferPointer(rebasing: contents.pointee.text[Int(record.first)..<Int(record.first) + Int(record.count)])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key-value pairs of a mapping, in the order written (duplicates included).
@@ -71,7 +77,7 @@ struct YAMLNode: @unchecked Sendable {
         case .sequence: return "a list"
         case .mapping: return "a set of `key: value` lines"
         case .null: return "nothing"
-        case .plainScalar, .quotedScalar: return "`\(contents.pointee.texts[Int(record.first)].shortenedForMessage)`"
+        case .plainScalar, .quotedScalar: return "`\(Self.text(of: record, in: contents).shortenedForMessage)`"
         }
     }
 }

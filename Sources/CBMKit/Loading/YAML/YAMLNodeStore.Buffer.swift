@@ -26,6 +26,13 @@ extension YAMLNodeStore {
             count += 1
         }
 
+        /// Appends copies of `source`'s values (for trivial values such as bytes).
+        mutating func append(contentsOf source: UnsafeBufferPointer<Element>) {
+            while capacity - count < source.count { grow() }
+            if let from = source.baseAddress { (base + count).initialize(from: from, count: source.count) }
+            count += source.count
+        }
+
         /// Appends the last `count - start` values of `other` and removes them from it.
         mutating func moveTail(of other: inout Buffer<Element>, from start: Int) {
             let moved = other.count - start
@@ -68,38 +75,39 @@ extension YAMLNodeStore {
     struct Buffers {
         var records: Buffer<Record>
         var children: Buffer<Int32>
-        var texts: Buffer<String>
+        /// The texts of the scalars, one after the other, in UTF-8.
+        var text: Buffer<UInt8>
 
-        /// Empty buffers with room for a file of `size` bytes: about one node per 20 bytes and
-        /// one text per 40 in cbm files, so that they rarely grow.
+        /// Empty buffers with room for a file of `size` bytes: about one node per 20 bytes in
+        /// cbm files, and texts no longer than the file, so that they rarely grow.
         init(forBytes size: Int) {
             records = Buffer(capacity: size / 20)
             children = Buffer(capacity: size / 20)
-            texts = Buffer(capacity: size / 40)
+            text = Buffer(capacity: size)
         }
 
         mutating func reserve(forBytes size: Int) {
             records.reserve(size / 20)
             children.reserve(size / 20)
-            texts.reserve(size / 40)
+            text.reserve(size)
         }
 
         /// How much memory they hold, in bytes.
         var allocatedBytes: Int {
             records.capacity * MemoryLayout<Record>.stride + children.capacity * MemoryLayout<Int32>.stride
-                + texts.capacity * MemoryLayout<String>.stride
+                + text.capacity
         }
 
         mutating func removeAll() {
             records.removeAll()
             children.removeAll()
-            texts.removeAll()
+            text.removeAll()
         }
 
         func free() {
             records.free()
             children.free()
-            texts.free()
+            text.free()
         }
     }
 }

@@ -19,7 +19,8 @@ final class YAMLNodeStore: @unchecked Sendable {
         case mapping
     }
 
-    /// One node. For a scalar, `first` is the index of its text in `texts`; for a collection,
+    /// One node. For a scalar, `first` and `count` give its text in `text` (UTF-8, made into a
+    /// `String` only when read: most texts are keys, compared and dropped); for a collection,
     /// `first` and `count` give its run in `children` (a mapping's run alternates key, value).
     struct Record: Sendable {
         var kind: Kind
@@ -37,7 +38,8 @@ final class YAMLNodeStore: @unchecked Sendable {
         let file: String
         let records: UnsafeMutableBufferPointer<Record>
         let children: UnsafeMutableBufferPointer<Int32>
-        let texts: UnsafeMutableBufferPointer<String>
+        /// The texts of the scalars, one after the other, in UTF-8.
+        let text: UnsafeMutableBufferPointer<UInt8>
     }
 
     /// The contents, at an address that stays the same while the store lives. Nodes hold this
@@ -54,7 +56,7 @@ final class YAMLNodeStore: @unchecked Sendable {
     init(file: String, buffers: Buffers, root: Int32) {
         contents = .allocate(capacity: 1)
         contents.initialize(to: Contents(file: file, records: buffers.records.values, children: buffers.children.values,
-                                         texts: buffers.texts.values))
+                                         text: buffers.text.values))
         self.buffers = buffers
         self.root = root
     }

@@ -2,8 +2,9 @@ import CLibYAML
 import Foundation
 
 /// Builds a file's `YAMLNodeStore` from libyaml events, with an explicit stack (no recursion):
-/// each node is appended to one array, and a collection's children are gathered on one
-/// shared stack and copied into one array of indices when the collection ends.
+/// each node is appended to one buffer and each scalar's bytes to another, and a collection's
+/// children are gathered on one shared stack and moved into one buffer of indices when the
+/// collection ends.
 struct YAMLComposer {
     let file: String
     let limits: ReadLimits

@@ -1,11 +1,12 @@
-/// Every node of one YAML file, in one array: a collection's children are a run of indices
-/// into it, and scalars' texts sit in an array of their own.
+/// Every node of one YAML file, in one buffer: a collection's children are a run of indices
+/// into it, and scalars' texts sit, as UTF-8 bytes, in a buffer of their own.
 ///
 /// One store per file replaces a tree of nested values: the composer appends to three buffers
 /// instead of allocating (and later reference counting) an array per list and mapping, and
 /// the store takes those buffers over as they are.
-/// Nodes are reached through `YAMLNode`, a store and an index. docs/performance.md has the
-/// figures.
+/// Nodes are reached through `YAMLNode`, the address of the store's contents and an index.
+/// When the store goes, its buffers go back to `Recycler` for the next file.
+/// docs/performance.md has the figures.
 /// `@unchecked Sendable`: the buffers are written by the composer before the store exists, and
 /// only read afterwards.
 final class YAMLNodeStore: @unchecked Sendable {

@@ -6,6 +6,9 @@ struct AssessmentDecoder {
     let sink: DiagnosticSink
     let catalog: Catalog
     let file: String
+    /// Whether only the problems are wanted (`cbm validate`): every check is made as usual,
+    /// but the agencies' responses are not kept in the answers returned.
+    var checksOnly = false
 
     static let topKeys = ["assessment", "questionnaires"]
     static let headerKeys = ["title", "country", "period", "scope", "crossing_point", "neighbour_country", "facing_crossing_point",
@@ -141,13 +144,13 @@ struct AssessmentDecoder {
             let known = Set(itemIDs)
             let declared = Set(agencies.map(\.id))
             let noun = questionnaire.kind == .maturity ? "indicator" : "provision"
-            var seen = FirstOccurrences<String>()
+            var seen = FirstOccurrences<String>(capacity: min(pairs.count, 1024))
             for pair in pairs {
                 guard let itemID = pair.key.scalar else {
                     sink.error(pair.key.location, "expected an \(noun) id, found \(pair.key.kindDescription)")
                     continue
                 }
-                if let first = seen.earlierLine(of: itemID, at: pair.key.location) {
+                if let first = seen.earlierLine(of: itemID, line: pair.key.line) {
                     sink.error(pair.key.location, "`\(itemID)` is answered twice in `\(id)` (first at line \(first)); keep one answer and put each agency's view under `responses`")
                     continue
                 }
@@ -216,28 +219,36 @@ struct AssessmentDecoder {
             return nil
         }
         let allowed = kind == .maturity ? Self.maturityAnswerKeys : Self.complianceAnswerKeys
-        guard let fields = FieldReader(node, "the answer to `\(itemID)`", allowed: allowed, sink: sink) else { return nil }
+        guard let fields = FieldReader(node, context: .quoted("the answer to", itemID), allowed: allowed, sink: sink) else { return nil }
         var responses: [Response] = []
         if let list = fields.list("responses") {
             if fields.has(valueKey) {
                 sink.error(fields.keyLocation(valueKey)!, "the answer to `\(itemID)` has both `\(valueKey)` and `responses`; give one \(valueKey) for the whole group, or one response per agency under `responses` (and the agreed one as `consensus`)")
             }
-            var seen = FirstOccurrences<String>()
+            // Room for the usual number of responses at once (not for every item of a huge,
+            // probably broken, list).
+            var seen = FirstOccurrences<String>(capacity: min(list.count, 64))
+            responses.reserveCapacity(min(list.count, 64))
             let responseKeys = kind == .maturity ? Self.maturityResponseKeys : Self.complianceResponseKeys
             for item in list {
-                guard let response = FieldReader(item, "a response to `\(itemID)`", allowed: responseKeys, sink: sink) else { continue }
+                guard let response = FieldReader(item, context: .quoted("a response to", itemID), allowed: responseKeys, sink: sink) else { continue }
                 let agency = checkAgency(response, agencies: agencies, declared: declared, required: true)
-                if let agency, let at = response.node("agency")?.location {
-                    if let first = seen.earlierLine(of: agency, at: at) {
-                        sink.error(at, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
+                if let agency, let node = response.node("agency") {
+                    if let first = seen.earlierLine(of: agency, line: node.line) {
+                        sink.error(node.location, "the agency `\(agency)` answers `\(itemID)` twice (first at line \(first)); keep one response per agency")
                         continue
                     }
                 }
                 let value = response.node(valueKey, required: true, what: kind == .maturity ? "1 to 5, `na` or `unknown`" : "one of \(Self.statusList)")
                     .flatMap { decodeValue($0, kind: kind, what: "`\(valueKey)` of the response to `\(itemID)`") }
                 guard value != nil else { continue }
-                responses.append(Response(agency: agency, value: value, evidence: response.string("evidence"),
-                                          comment: response.string("comment"), location: item.location))
+                if checksOnly {
+                    response.checkString("evidence")
+                    response.checkString("comment")
+                } else {
+                    responses.append(Response(agency: agency, value: value, evidence: response.string("evidence"),
+                                              comment: response.string("comment"), location: item.location))
+                }
             }
         } else if let valueNode = fields.node(valueKey) {
             if let value = decodeValue(valueNode, kind: kind, what: "`\(valueKey)` of `\(itemID)`") {
@@ -261,14 +272,51 @@ struct AssessmentDecoder {
                 sink.error(node.location, "expected `category` of `\(itemID)` to be A, B or C (the category notified to the WTO), found \(node.kindDescription)")
             }
         }
-        return Answer(itemID: itemID, consensus: consensus, note: fields.string("note"), responses: responses,
+        let note: String?
+        if checksOnly { fields.checkString("note"); note = nil } else { note = fields.string("note") }
+        return Answer(itemID: itemID, consensus: consensus, note: note, responses: responses,
                       category: category, date: fields.date("date"), location: node.location)
     }
 
     static let statusList = "`full`, `partial`, `pilot`, `none`, `na` or `unknown`"
 
+    /// ASCII text of up to eight bytes, lowercased and packed into a number, so that the few
+    /// words an answer may be are told apart without making strings; nil for other text.
+    static func packedLowercaseASCII(_ text: String) -> UInt64? {
+        let utf8 = text.utf8
+        guard utf8.count <= 8 else { return nil }
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in utf8 {
+            guard byte != 0 && byte < 0x80 else { return nil }  // (a zero byte would pack as nothing)
+            packed |= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) << shift
+            shift += 8
+        }
+        return packed
+    }
+
+    /// The answers written most often, by their packed form (`packedLowercaseASCII`).
+    private static let packedLevels: [(UInt64, MaturityLevel)] = {
+        let words: [(String, MaturityLevel)] = MaturityLevel.range.map { ("\($0)", .level($0)) }
+            + [("na", .notApplicable), ("n/a", .notApplicable), ("unknown", .unknown)]
+        return words.map { (packedLowercaseASCII($0.0)!, $0.1) }
+    }()
+    private static let packedStatuses: [(UInt64, ComplianceStatus)] = {
+        let words: [(String, ComplianceStatus)] = ComplianceStatus.allCases.map { ($0.rawValue, $0) } + [("n/a", .notApplicable)]
+        return words.map { (packedLowercaseASCII($0.0)!, $0.1) }
+    }()
+
     private func decodeValue(_ node: YAMLNode, kind: QuestionnaireKind, what: @autoclosure () -> String) -> AnswerValue? {
         let text = node.scalar ?? ""
+        // The usual answers (`3`, `full`, `NA`), by bytes; anything else takes the general way below.
+        if let packed = Self.packedLowercaseASCII(text) {
+            switch kind {
+            case .maturity:
+                if let level = Self.packedLevels.first(where: { $0.0 == packed }) { return .level(level.1) }
+            case .compliance:
+                if let status = Self.packedStatuses.first(where: { $0.0 == packed }) { return .status(status.1) }
+            }
+        }
         switch kind {
         case .maturity:
             switch text.lowercased() {

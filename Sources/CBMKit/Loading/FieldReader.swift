@@ -1,19 +1,52 @@
-/// The pairs of a mapping by key. Mappings have a handful of keys, so a list searched in order
-/// is faster than a dictionary, which hashes every key.
+/// The pairs of a mapping by key: for each allowed key, where its pair is in the mapping.
+/// Mappings have a handful of keys, so the positions sit in the reader itself (no allocation
+/// for each mapping read) and a key is found by its place in the list of allowed keys.
 struct Fields {
-    private var pairs: [(key: String, pair: YAMLPair)] = []
+    /// The most keys a mapping may be allowed (the largest list has 11).
+    static let maximumAllowed = 16
+    let allowed: [String]
+    private let pairs: YAMLPairs?
+    /// For each allowed key, the index of its pair in `pairs`, or -1.
+    private var positions = InlineArray<16, Int32>(repeating: -1)
 
-    /// Room for `count` fields, so that the list is allocated once.
-    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+    init(allowed: [String], pairs: YAMLPairs?) {
+        precondition(allowed.count <= Self.maximumAllowed, "a mapping may be allowed at most \(Self.maximumAllowed) keys")
+        self.allowed = allowed
+        self.pairs = pairs
+    }
+
+    /// The place of `key` in `allowed`.
+    func slot(of key: String) -> Int? { allowed.firstIndex(of: key) }
 
     subscript(key: String) -> YAMLPair? {
-        get { pairs.first { $0.key == key }?.pair }
-        set {
-            if let index = pairs.firstIndex(where: { $0.key == key }) {
-                if let newValue { pairs[index].pair = newValue } else { pairs.remove(at: index) }
-            } else if let newValue {
-                pairs.append((key, newValue))
-            }
+        guard let slot = slot(of: key) else { return nil }
+        return self[slot: slot]
+    }
+
+    /// The pair of the allowed key at `slot`.
+    subscript(slot slot: Int) -> YAMLPair? {
+        let position = positions[slot]
+        guard position >= 0, let pairs else { return nil }
+        return pairs[Int(position)]
+    }
+
+    /// Records that the allowed key at `slot` is the pair at `position` of the mapping.
+    mutating func set(slot: Int, position: Int) { positions[slot] = Int32(truncatingIfNeeded: position) }
+}
+
+/// How a mapping is named in messages, made into text only when a message needs it.
+enum FieldContext {
+    /// Text made by a closure.
+    case made(() -> String)
+    /// A fixed description and a name in backquotes: "a response to `ict.single-window`".
+    /// No closure is allocated (and retained with each copy of the reader) for it, which
+    /// mattered for the thousands of answers and responses of a large assessment.
+    case quoted(StaticString, String)
+
+    var text: String {
+        switch self {
+        case let .made(make): return make()
+        case let .quoted(description, name): return "\(description) `\(name)`"
         }
     }
 }
@@ -24,16 +57,23 @@ struct FieldReader {
     let node: YAMLNode
     /// How the mapping is named in messages: "indicator `ict.single-window`". Made only when a
     /// message needs it: building it for every mapping of a large file cost more than reading it.
-    private let makeContext: () -> String
-    var context: String { makeContext() }
-    let sink: DiagnosticSink
-    private(set) var values = Fields()
+    private let makeContext: FieldContext
+    var context: String { makeContext.text }
+    /// Not retained: readers live only while their decoder, which holds the sink, reads.
+    unowned(unsafe) let sink: DiagnosticSink
+    private(set) var values: Fields
     let isMapping: Bool
 
     /// - Parameter allowed: every key the mapping may hold.
     init?(_ node: YAMLNode, _ context: @autoclosure @escaping () -> String, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+        self.init(node, context: .made(context), allowed: allowed, sink: sink, reportNonMapping: reportNonMapping)
+    }
+
+    /// - Parameter allowed: every key the mapping may hold.
+    init?(_ node: YAMLNode, context makeContext: FieldContext, allowed: [String], sink: DiagnosticSink, reportNonMapping: Bool = true) {
+        func context() -> String { makeContext.text }
         self.node = node
-        self.makeContext = context
+        self.makeContext = makeContext
         self.sink = sink
         guard let pairs = node.mappingPairs else {
             if reportNonMapping {
@@ -42,18 +82,20 @@ struct FieldReader {
             return nil
         }
         isMapping = true
-        values.reserveCapacity(pairs.count)
-        for pair in pairs {
+        values = Fields(allowed: allowed, pairs: pairs)
+        for position in pairs.indices {
+            let pair = pairs[position]
             guard let key = pair.key.scalar else {
                 sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")
                 continue
             }
-            if let first = values[key] {
+            let slot = values.slot(of: key)
+            if let slot, let first = values[slot: slot] {
                 sink.error(pair.key.location,
                     "the key `\(key)` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
                 continue
             }
-            if !allowed.contains(key) {
+            guard let slot else {
                 var message = "unknown key `\(key.shortenedForMessage)` in \(context())"
                 if let suggestion = sink.suggestion(for: key, in: allowed) {
                     message += "; did you mean `\(suggestion)`?"
@@ -63,16 +105,16 @@ struct FieldReader {
                 sink.error(pair.key.location, message)
                 continue
             }
-            values[key] = pair
+            values.set(slot: slot, position: position)
         }
     }
 
     /// The same fields, named differently in later messages (once the id is known).
     func named(_ context: @autoclosure @escaping () -> String) -> FieldReader {
-        FieldReader(node: node, context: context, sink: sink, values: values, isMapping: isMapping)
+        FieldReader(node: node, context: .made(context), sink: sink, values: values, isMapping: isMapping)
     }
 
-    private init(node: YAMLNode, context: @escaping () -> String, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
+    private init(node: YAMLNode, context: FieldContext, sink: DiagnosticSink, values: Fields, isMapping: Bool) {
         self.node = node
         self.makeContext = context
         self.sink = sink
@@ -95,12 +137,23 @@ struct FieldReader {
     func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
 
     func string(_ key: String, required: Bool = false, what: @autoclosure () -> String? = nil) -> String? {
+        guard let value = textNode(key, required: required, what: what()) else { return nil }
+        return value.scalar
+    }
+
+    /// Checks what `string(_:)` checks, without copying the text (for values not kept).
+    func checkString(_ key: String) {
+        _ = textNode(key, required: false, what: nil)
+    }
+
+    /// The value node when it is text; reports a value that is not.
+    private func textNode(_ key: String, required: Bool, what: @autoclosure () -> String?) -> YAMLNode? {
         guard let value = node(key, required: required, what: what()) else { return nil }
-        guard let text = value.scalar else {
+        guard value.isText else {
             sink.error(value.location, "expected `\(key)` of \(context) to be text, found \(value.kindDescription)")
             return nil
         }
-        return text
+        return value
     }
 
     /// A lowercase identifier: letters, digits, `-`, `_` and `.`.

@@ -27,6 +27,7 @@ public enum Loader {
             return Loaded(nil, [.error(start, "the file cannot be opened; check that you may read it")])
         }
         defer { try? handle.close() }
+        if let read = readRecycled(handle, file: shown, limits: limits) { return read }
         let data: Data
         do {
             // At most one byte more than the limit: a device (/dev/zero), a pipe, standard input
@@ -39,6 +40,41 @@ public enum Loader {
             return Loaded(nil, [YAMLReader.tooLarge(size: nil, file: shown, limits: limits)])
         }
         return YAMLReader.read(data, file: shown, limits: limits)
+    }
+
+    /// Reads an open file into memory kept from the files read before (and composes it), as
+    /// `readYAML` does with Foundation: at most one byte more than the limit. Nil when reading
+    /// fails, so that Foundation reads it again and words the error as before.
+    private static func readRecycled(_ handle: FileHandle, file: String, limits: ReadLimits) -> Loaded<YAMLDocument>? {
+        let fd = handle.fileDescriptor
+        var status = stat()
+        let limit = limits.maxBytes + 1
+        // A regular file's size, and one byte to see it end; 64 KB to start with for others.
+        let expected = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) + 1 : 65_536
+        var memory = YAMLNodeStore.Recycler.shared.takeBytes(min(max(expected, 4096), limit))
+        defer { YAMLNodeStore.Recycler.shared.giveBytes(memory) }
+        var count = 0
+        while count < limit {
+            if count == memory.count {
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(memory.count * 2, limit), alignment: 16)
+                larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: memory[..<count]))
+                memory.deallocate()
+                memory = larger
+            }
+            let got = read(fd, memory.baseAddress! + count, memory.count - count)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 {
+                _ = lseek(fd, 0, SEEK_SET)
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        if count > limits.maxBytes {
+            return Loaded(nil, [YAMLReader.tooLarge(size: nil, file: file, limits: limits)])
+        }
+        return YAMLReader.read(UnsafeBufferPointer(start: memory.baseAddress!.bindMemory(to: UInt8.self, capacity: count), count: count),
+                               file: file, limits: limits)
     }
 
     /// What a file holds, told by its top-level keys; nil when they say nothing.
@@ -79,6 +115,12 @@ public enum Loader {
         return Loaded(sink.diagnostics.hasErrors ? nil : questionnaire, sink.diagnostics)
     }
 
+    /// The problems of an assessment's nodes, after those already found in reading it: every
+    /// check `decodeAssessment` makes, without keeping the responses (as `cbm validate` needs).
+    static func checkAssessment(_ document: YAMLDocument, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> [Diagnostic] {
+        document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics, checksOnly: true).diagnostics }
+    }
+
     /// Loads an assessment and checks its answers against the catalog: nil when it has an
     /// error; every problem found.
     public static func loadAssessment(at url: URL, shownAs shown: String, catalog: Catalog) -> Loaded<Assessment> {
@@ -92,14 +134,17 @@ public enum Loader {
         document.read { decodeAssessment($0, file: file, catalog: catalog, diagnostics: diagnostics) }
     }
 
-    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic]) -> Loaded<Assessment> {
+    private static func decodeAssessment(_ root: YAMLNode, file: String, catalog: Catalog, diagnostics: [Diagnostic],
+                                         checksOnly: Bool = false) -> Loaded<Assessment> {
         let sink = DiagnosticSink()
         sink.append(contentsOf: diagnostics)
         if kind(of: root) == .questionnaire {
             sink.error(root.location, "this is a questionnaire, not an assessment")
             return Loaded(nil, sink.diagnostics)
         }
-        let assessment = AssessmentDecoder(sink: sink, catalog: catalog, file: file).decode(root)
+        var decoder = AssessmentDecoder(sink: sink, catalog: catalog, file: file)
+        decoder.checksOnly = checksOnly
+        let assessment = decoder.decode(root)
         return Loaded(sink.diagnostics.hasErrors ? nil : assessment, sink.diagnostics)
     }
 

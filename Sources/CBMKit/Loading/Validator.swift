@@ -130,7 +130,7 @@ public enum Validator {
                 let answered = root.mappingPairs?.first { $0.key.scalar == "questionnaires" }?.value.mappingPairs
                 return Set(answered?.compactMap { $0.key.scalar } ?? [])
             }
-            let found = Loader.decodeAssessment(document, file: shown, catalog: catalog, diagnostics: readProblems).diagnostics
+            let found = Loader.checkAssessment(document, file: shown, catalog: catalog, diagnostics: readProblems)
             return .assessment(found, answers: answers, unknownAnswered: answers.contains { catalog.questionnaire($0) == nil })
         case nil:
             return .other(readProblems + [Loader.unknownKind(document)])

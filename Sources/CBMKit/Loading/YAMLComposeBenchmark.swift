@@ -9,6 +9,6 @@ public enum YAMLComposeBenchmark {
     public static func compose(path: String) -> Int? {
         let loaded = Loader.readYAML(at: URL(fileURLWithPath: path), shownAs: path)
         guard let document = loaded.value, !loaded.diagnostics.hasErrors else { return nil }
-        return document.store.records.count
+        return document.store.nodeCount
     }
 }

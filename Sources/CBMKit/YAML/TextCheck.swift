@@ -21,7 +21,6 @@ enum TextCheck {
         var line = 1
         var lineStart = 0
         var index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
 
         /// The problem at `index`, with its line and column (columns count characters).
         func problem(_ message: String) -> (problem: Problem?, unusualLineBreaks: Bool) {
@@ -32,11 +31,8 @@ enum TextCheck {
 
         while index < count {
             if index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let below32 = (word &- 0x2020_2020_2020_2020) & ~word & highs  // a byte under 0x20
-                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                let isDel = (del &- ones) & ~del & highs  // a byte equal to 0x7F
-                if word & highs == 0 && below32 == 0 && isDel == 0 {
+                let word = ByteWord.load(raw, at: index)
+                if !ByteWord.hasNonASCII(word) && !ByteWord.hasByte(word, below: 0x20) && !ByteWord.hasByte(word, equalTo: 0x7F) {
                     index += 8
                     continue
                 }

@@ -1,8 +1,10 @@
 import CLibYAML
+import Foundation
 
 /// Builds a file's `YAMLNodeStore` from libyaml events, with an explicit stack (no recursion):
-/// each node is appended to one array, and a collection's children are gathered on one
-/// shared stack and copied into one array of indices when the collection ends.
+/// each node is appended to one buffer and each scalar's bytes to another, and a collection's
+/// children are gathered on one shared stack and moved into one buffer of indices when the
+/// collection ends.
 struct YAMLComposer {
     let file: String
     let limits: ReadLimits
@@ -10,11 +12,12 @@ struct YAMLComposer {
     let lines: LineTable?
     private(set) var diagnostics: [Diagnostic] = []
 
-    private var records: [YAMLNodeStore.Record] = []
-    private var children: [Int32] = []
-    private var texts: [String] = []
+    /// Whether the text has a backslash: without one, no escape can write a control character.
+    private var hasBackslash = true
+    // Taken from the recycler by `run` (called once), and handed to the store or given back.
+    private var buffers = YAMLNodeStore.Buffers(forBytes: 0)
     /// The children of the open collections, innermost last.
-    private var pending: [Int32] = []
+    private var pending = YAMLNodeStore.Buffer<Int32>(capacity: 64)
     /// The open collections: each one's node and where its children start in `pending`.
     private var open: [(node: Int32, firstPending: Int)] = []
 
@@ -22,6 +25,18 @@ struct YAMLComposer {
         self.file = file
         self.limits = limits
         self.lines = lines
+    }
+
+    /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or
+    /// libyaml stopped on an error (in `diagnostics`). Called once.
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
+        buffers.free()
+        buffers = YAMLNodeStore.Recycler.shared.take(forBytes: buffer.count)
+        hasBackslash = buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), buffer.count) != nil } ?? false
+        let store = compose(buffer)
+        pending.free()
+        if store == nil { YAMLNodeStore.Recycler.shared.give(buffers) }
+        return store
     }
 
     private func location(_ mark: yaml_mark_t, lines: LineTable? = nil) -> SourceLocation {
@@ -40,19 +55,19 @@ struct YAMLComposer {
 
     private mutating func append(_ kind: YAMLNodeStore.Kind, at mark: yaml_mark_t, first: Int32 = 0) -> Int32 {
         let (line, column) = position(mark)
-        records.append(YAMLNodeStore.Record(kind: kind, line: line, column: column, first: first, count: 0))
-        return Int32(records.count - 1)
+        buffers.records.append(YAMLNodeStore.Record(kind: kind, line: line, column: column, first: first, count: 0))
+        return Int32(buffers.records.count - 1)
     }
 
-    private mutating func appendScalar(_ text: String, plain: Bool, at mark: yaml_mark_t) -> Int32 {
-        texts.append(text)
-        let isNull = plain && Self.isNull(text.utf8)
-        return append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: Int32(texts.count - 1))
+    private mutating func appendScalar(_ text: UnsafeBufferPointer<UInt8>, plain: Bool, isNull: Bool, at mark: yaml_mark_t) -> Int32 {
+        let first = Int32(truncatingIfNeeded: buffers.text.count)
+        buffers.text.append(contentsOf: text)
+        let node = append(isNull ? .null : plain ? .plainScalar : .quotedScalar, at: mark, first: first)
+        buffers.records[Int(node)].count = Int32(truncatingIfNeeded: text.count)
+        return node
     }
 
-    /// Composes the document in `buffer`. Returns its nodes, or nil when it has none or
-    /// libyaml stopped on an error (in `diagnostics`).
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
+    private mutating func compose(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLNodeStore? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error(SourceLocation(file: file, line: 1, column: 1), "could not start the YAML reader (out of memory?)"))
@@ -61,11 +76,6 @@ struct YAMLComposer {
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        // About one node per 20 bytes in cbm files: reserve once instead of growing often.
-        records.reserveCapacity(buffer.count / 20)
-        texts.reserveCapacity(buffer.count / 40)
-        children.reserveCapacity(buffer.count / 20)
-
         var root: Int32?
         var documents = 0
         var reportedAnchor = false
@@ -73,7 +83,7 @@ struct YAMLComposer {
 
         func finish(_ root: Int32?) -> YAMLNodeStore? {
             guard let root else { return nil }
-            return YAMLNodeStore(file: file, records: records, children: children, texts: texts, root: root)
+            return YAMLNodeStore(file: file, buffers: buffers, root: root)
         }
 
         while true {
@@ -101,21 +111,22 @@ struct YAMLComposer {
                         "YAML aliases (`*name`) are not allowed in cbm files; write the value out in full"))
                     reportedAlias = true
                 }
-                completed = appendScalar("", plain: true, at: event.start_mark)
+                completed = appendScalar(UnsafeBufferPointer(start: nil, count: 0), plain: true, isNull: true, at: event.start_mark)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 if scalar.anchor != nil { reportAnchor(location(event.start_mark), &reportedAnchor) }
                 if let tag = scalar.tag { reportTag(tag, at: location(event.start_mark)) }
-                let text: String
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                var isNull = plain
                 var control: UInt8?
                 if let value = scalar.value {
                     let utf8 = UnsafeBufferPointer(start: value, count: scalar.length)
-                    text = String(decoding: utf8, as: UTF8.self)
+                    text = utf8
+                    isNull = plain && Self.isNull(utf8)
                     // Only an escape in double quotes can write a control character: the
                     // text check has refused them in the file itself.
-                    if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
-                } else {
-                    text = ""
+                    if hasBackslash && scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE { control = Self.controlCharacter(in: utf8) }
                 }
                 if let code = control {
                     // Only an escape in double quotes (`\e`, `\0`, `\x1b`) can write one; in a
@@ -123,7 +134,7 @@ struct YAMLComposer {
                     diagnostics.append(.error(location(event.start_mark),
                         "this text contains an invisible control character (code \(code)), written as an escape such as `\\e`, `\\0` or `\\x1b` inside double quotes; remove it (for a backslash, write `\\\\` or use single quotes)"))
                 }
-                completed = appendScalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: event.start_mark)
+                completed = appendScalar(text, plain: plain, isNull: isNull, at: event.start_mark)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -140,10 +151,9 @@ struct YAMLComposer {
                 open.append((node, pending.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 if let (node, firstPending) = open.popLast() {
-                    records[Int(node)].first = Int32(children.count)
-                    records[Int(node)].count = Int32(pending.count - firstPending)
-                    children.append(contentsOf: pending[firstPending...])
-                    pending.removeSubrange(firstPending...)
+                    buffers.records[Int(node)].first = Int32(buffers.children.count)
+                    buffers.records[Int(node)].count = Int32(pending.count - firstPending)
+                    buffers.children.moveTail(of: &pending, from: firstPending)
                     completed = node
                 }
             default:
@@ -158,11 +168,16 @@ struct YAMLComposer {
 
     /// Whether a plain scalar is YAML's null: nothing, `~`, `null`, `Null` or `NULL` (by bytes:
     /// comparing strings cost more than composing the node).
-    private static func isNull(_ utf8: String.UTF8View) -> Bool {
+    private static func isNull(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         switch utf8.count {
         case 0: return true
-        case 1: return utf8.first == UInt8(ascii: "~")
-        case 4: return utf8.elementsEqual("null".utf8) || utf8.elementsEqual("Null".utf8) || utf8.elementsEqual("NULL".utf8)
+        case 1: return utf8[0] == UInt8(ascii: "~")
+        case 4:
+            let (first, rest) = (utf8[0], (utf8[1], utf8[2], utf8[3]))
+            if rest == (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")) {
+                return first == UInt8(ascii: "n") || first == UInt8(ascii: "N")
+            }
+            return first == UInt8(ascii: "N") && rest == (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L"))
         default: return false
         }
     }
@@ -170,11 +185,24 @@ struct YAMLComposer {
     /// The first control character in UTF-8 text other than tab, line feed and carriage
     /// return: C0 codes, DEL, and C1 codes (U+0080–U+009F, written C2 80–C2 9F).
     static func controlCharacter(in utf8: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard let base = utf8.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let count = utf8.count
         var index = 0
-        while index < utf8.count {
+        while index < count {
+            // Eight bytes at a time while none is below 0x20, DEL or C2 (which starts the C1
+            // codes): almost every text.
+            if index + 8 <= count {
+                let word = ByteWord.load(raw, at: index)
+                if !ByteWord.hasByte(word, below: 0x20) && !ByteWord.hasByte(word, equalTo: 0x7F)
+                    && !ByteWord.hasByte(word, equalTo: 0xC2) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F { return byte }
-            if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return utf8[index + 1] }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(utf8[index + 1]) { return utf8[index + 1] }
             index += 1
         }
         return nil

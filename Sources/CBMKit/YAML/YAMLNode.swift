@@ -7,44 +7,68 @@
 /// the text that was written: `version: 2026.1` stays "2026.1".
 ///
 /// A node does not keep its store alive (no reference counting for each node handed around,
-/// which cost a fifth of loading): it is valid while its `YAMLDocument` is, and is reached only
-/// through `YAMLDocument.read(_:)`, which keeps the document alive meanwhile.
-struct YAMLNode: Sendable {
-    unowned(unsafe) let store: YAMLNodeStore
+/// which cost a fifth of loading): it holds the address of the store's contents, is valid while
+/// its `YAMLDocument` is, and is reached only through `YAMLDocument.read(_:)`, which keeps the
+/// document alive meanwhile. (`@unchecked Sendable`: the contents are only read.)
+struct YAMLNode: @unchecked Sendable {
+    let contents: UnsafePointer<YAMLNodeStore.Contents>
     let index: Int32
 
-    private var record: YAMLNodeStore.Record { store.records[Int(index)] }
+    init(contents: UnsafePointer<YAMLNodeStore.Contents>, index: Int32) {
+        self.contents = contents
+        self.index = index
+    }
+
+    private var record: YAMLNodeStore.Record { contents.pointee.records[Int(index)] }
 
     /// Where the node starts.
     var location: SourceLocation {
         let record = record
-        return SourceLocation(file: store.file, line: Int(record.line), column: Int(record.column))
+        return SourceLocation(file: contents.pointee.file, line: Int(record.line), column: Int(record.column))
     }
+
+    /// The line where the node starts (`location.line`, without making a location).
+    var line: Int { Int(record.line) }
 
     /// A plain `~`, `null` or nothing at all.
     var isNull: Bool { record.kind == .null }
+
+    /// Whether the node is a scalar that is not null (`scalar` is not nil), without copying
+    /// its text.
+    var isText: Bool {
+        switch record.kind {
+        case .plainScalar, .quotedScalar: return true
+        case .null, .sequence, .mapping: return false
+        }
+    }
 
     /// The text of a scalar that is not null.
     var scalar: String? {
         let record = record
         switch record.kind {
-        case .plainScalar, .quotedScalar: return store.texts[Int(record.first)]
+        case .plainScalar, .quotedScalar: return Self.text(of: record, in: contents)
         case .null, .sequence, .mapping: return nil
         }
+    }
+
+    /// A scalar's text, made into a `String` from its bytes.
+    private static func text(of record: YAMLNodeStore.Record, in contents: UnsafePointer<YAMLNodeStore.Contents>) -> String {
+        let bytes = UnsafeBufferPointer(rebasing: contents.pointee.text[Int(record.first)..<Int(record.first) + Int(record.count)])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key-value pairs of a mapping, in the order written (duplicates included).
     var mappingPairs: YAMLPairs? {
         let record = record
         guard record.kind == .mapping else { return nil }
-        return YAMLPairs(store: store, first: Int(record.first), count: Int(record.count) / 2)
+        return YAMLPairs(contents: contents, first: Int(record.first), count: Int(record.count) / 2)
     }
 
     /// The items of a list.
     var sequenceItems: YAMLItems? {
         let record = record
         guard record.kind == .sequence else { return nil }
-        return YAMLItems(store: store, first: Int(record.first), count: Int(record.count))
+        return YAMLItems(contents: contents, first: Int(record.first), count: Int(record.count))
     }
 
     /// How the node would be described to a person: "a list", "text `abc`", …
@@ -53,7 +77,7 @@ struct YAMLNode: Sendable {
         case .sequence: return "a list"
         case .mapping: return "a set of `key: value` lines"
         case .null: return "nothing"
-        case .plainScalar, .quotedScalar: return "`\(store.texts[Int(record.first)].shortenedForMessage)`"
+        case .plainScalar, .quotedScalar: return "`\(Self.text(of: record, in: contents).shortenedForMessage)`"
         }
     }
 }
@@ -65,8 +89,8 @@ struct YAMLPair: Sendable {
 }
 
 /// The pairs of a mapping, read from its run of children without copying them.
-struct YAMLPairs: RandomAccessCollection, Sendable {
-    unowned(unsafe) let store: YAMLNodeStore
+struct YAMLPairs: RandomAccessCollection, @unchecked Sendable {
+    let contents: UnsafePointer<YAMLNodeStore.Contents>
     let first: Int
     let count: Int
 
@@ -75,19 +99,20 @@ struct YAMLPairs: RandomAccessCollection, Sendable {
 
     subscript(position: Int) -> YAMLPair {
         let at = first + 2 * position
-        return YAMLPair(key: YAMLNode(store: store, index: store.children[at]),
-                        value: YAMLNode(store: store, index: store.children[at + 1]))
+        let children = contents.pointee.children
+        return YAMLPair(key: YAMLNode(contents: contents, index: children[at]),
+                        value: YAMLNode(contents: contents, index: children[at + 1]))
     }
 }
 
 /// The items of a list, read from its run of children without copying them.
-struct YAMLItems: RandomAccessCollection, Sendable {
-    unowned(unsafe) let store: YAMLNodeStore
+struct YAMLItems: RandomAccessCollection, @unchecked Sendable {
+    let contents: UnsafePointer<YAMLNodeStore.Contents>
     let first: Int
     let count: Int
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
-    subscript(position: Int) -> YAMLNode { YAMLNode(store: store, index: store.children[first + position]) }
+    subscript(position: Int) -> YAMLNode { YAMLNode(contents: contents, index: contents.pointee.children[first + position]) }
 }

@@ -1,11 +1,14 @@
-/// Every node of one YAML file, in one array: a collection's children are a run of indices
-/// into it, and scalars' texts sit in an array of their own.
+/// Every node of one YAML file, in one buffer: a collection's children are a run of indices
+/// into it, and scalars' texts sit, as UTF-8 bytes, in a buffer of their own.
 ///
-/// One store per file replaces a tree of nested values: the composer appends to three arrays
-/// instead of allocating (and later reference counting) an array per list and mapping.
-/// Nodes are reached through `YAMLNode`, a store and an index. docs/performance.md has the
-/// figures.
-/// `@unchecked Sendable`: the buffers are written once, in `init`, and only read afterwards.
+/// One store per file replaces a tree of nested values: the composer appends to three buffers
+/// instead of allocating (and later reference counting) an array per list and mapping, and
+/// the store takes those buffers over as they are.
+/// Nodes are reached through `YAMLNode`, the address of the store's contents and an index.
+/// When the store goes, its buffers go back to `Recycler` for the next file.
+/// docs/performance.md has the figures.
+/// `@unchecked Sendable`: the buffers are written by the composer before the store exists, and
+/// only read afterwards.
 final class YAMLNodeStore: @unchecked Sendable {
     /// What a node is. Quoted scalars are also block scalars ("…", '…', |, >); a plain `~`,
     /// `null` or nothing at all is `null`.
@@ -17,7 +20,8 @@ final class YAMLNodeStore: @unchecked Sendable {
         case mapping
     }
 
-    /// One node. For a scalar, `first` is the index of its text in `texts`; for a collection,
+    /// One node. For a scalar, `first` and `count` give its text in `text` (UTF-8, made into a
+    /// `String` only when read: most texts are keys, compared and dropped); for a collection,
     /// `first` and `count` give its run in `children` (a mapping's run alternates key, value).
     struct Record: Sendable {
         var kind: Kind
@@ -27,31 +31,44 @@ final class YAMLNodeStore: @unchecked Sendable {
         var count: Int32
     }
 
-    /// The file name shown in messages.
-    let file: String
-    // Fixed buffers rather than arrays: reading an array held by a class retains and
-    // releases its storage on every access, and nodes are read millions of times.
-    let records: UnsafeMutableBufferPointer<Record>
-    let children: UnsafeMutableBufferPointer<Int32>
-    let texts: UnsafeMutableBufferPointer<String>
+    /// What nodes read: the file name and the buffers. Fixed buffers rather than arrays:
+    /// reading an array held by a class retains and releases its storage on every access, and
+    /// nodes are read millions of times.
+    struct Contents {
+        /// The file name shown in messages.
+        let file: String
+        let records: UnsafeMutableBufferPointer<Record>
+        let children: UnsafeMutableBufferPointer<Int32>
+        /// The texts of the scalars, one after the other, in UTF-8.
+        let text: UnsafeMutableBufferPointer<UInt8>
+    }
+
+    /// The contents, at an address that stays the same while the store lives. Nodes hold this
+    /// address rather than the store, so that reading one retains and releases nothing (a
+    /// reference to the store, even `unowned(unsafe)`, was retained for each pair read).
+    let contents: UnsafeMutablePointer<Contents>
     /// The index of the root node in `records`.
     let root: Int32
 
-    init(file: String, records: [Record], children: [Int32], texts: [String], root: Int32) {
-        self.file = file
-        self.records = .allocate(capacity: records.count)
-        _ = self.records.initialize(from: records)
-        self.children = .allocate(capacity: children.count)
-        _ = self.children.initialize(from: children)
-        self.texts = .allocate(capacity: texts.count)
-        _ = self.texts.initialize(from: texts)
+    /// The buffers themselves, given back to the recycler when the store goes.
+    private let buffers: Buffers
+
+    /// Takes over the buffers the composer filled (they are recycled with the store).
+    init(file: String, buffers: Buffers, root: Int32) {
+        contents = .allocate(capacity: 1)
+        contents.initialize(to: Contents(file: file, records: buffers.records.values, children: buffers.children.values,
+                                         text: buffers.text.values))
+        self.buffers = buffers
         self.root = root
     }
 
+    /// How many nodes the file has.
+    var nodeCount: Int { contents.pointee.records.count }
+
     deinit {
-        records.deallocate()
-        children.deallocate()
-        texts.deinitialize().deallocate()
+        contents.deinitialize(count: 1)
+        contents.deallocate()
+        Recycler.shared.give(buffers)
     }
 }
 
@@ -62,6 +79,6 @@ struct YAMLDocument: Sendable {
     /// Reads the nodes from the root down while the document is kept alive. Nodes must not be
     /// kept after `body` returns.
     func read<Result>(_ body: (YAMLNode) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(store) { try body(YAMLNode(store: store, index: store.root)) }
+        try withExtendedLifetime(store) { try body(YAMLNode(contents: UnsafePointer(store.contents), index: store.root)) }
     }
 }

@@ -40,7 +40,8 @@ enum YAMLReader {
         }
     }
 
-    private static func read(_ all: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) -> Loaded<YAMLDocument> {
+    /// Reads one YAML document from bytes already read (no more than the limit).
+    static func read(_ all: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) -> Loaded<YAMLDocument> {
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }

@@ -243,31 +243,31 @@ extension StringTable {
 extension StringTable {
     /// The tables read one at a time by `alone(_:)`.
     private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var tables: [String: StringTable?] = [:]
-        var read: [String: StringTable?] = [:]
+        private let lock = NSLock()
+        private var checked: [String: StringTable?] = [:]
+        private var read: [String: StringTable?] = [:]
+
+        /// The table of `code` once checked (`checked: true`) or once read, made by `make` the
+        /// first time it is asked for.
+        func table(_ code: String, checked wantChecked: Bool, make: () -> StringTable?) -> StringTable? {
+            if let known = lock.withLock({ wantChecked ? checked[code] : read[code] }) { return known }
+            let table = make()
+            lock.withLock { if wantChecked { checked[code] = table } else { read[code] = table } }
+            return table
+        }
     }
     private static let cache = Cache()
 
     /// The table in `<code>.yaml` as read, when it reads without a problem and declares that
     /// language, not yet checked against English (nil otherwise). Read once.
     static func readAlone(_ code: String) -> StringTable? {
-        cache.lock.lock()
-        if let known = cache.read[code] {
-            cache.lock.unlock()
-            return known
-        }
-        cache.lock.unlock()
-        var table: StringTable?
-        if !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
-           let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) {
+        cache.table(code, checked: false) {
+            guard !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
+                  let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) else { return nil }
             let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
-            if let read, !problems.hasErrors, read.language == code { table = read }
+            guard let read, !problems.hasErrors, read.language == code else { return nil }
+            return read
         }
-        cache.lock.lock()
-        cache.read[code] = table
-        cache.lock.unlock()
-        return table
     }
 
     private static var directory: URL? { Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) }
@@ -278,24 +278,12 @@ extension StringTable {
     /// every table, as `loaded` does) saves a few milliseconds on every run. Nil otherwise:
     /// `loaded` then gives the same table, or the problems to report.
     static func alone(_ code: String) -> StringTable? {
-        cache.lock.lock()
-        if let known = cache.tables[code] {
-            cache.lock.unlock()
-            return known
+        cache.table(code, checked: true) {
+            guard let read = readAlone(code) else { return nil }
+            if code == LocalizedText.defaultLanguage { return read }
+            guard let english = alone(LocalizedText.defaultLanguage), !read.differences(from: english).hasErrors else { return nil }
+            return read
         }
-        cache.lock.unlock()
-        var table: StringTable?
-        if let read = readAlone(code) {
-            if code == LocalizedText.defaultLanguage {
-                table = read
-            } else if let english = alone(LocalizedText.defaultLanguage), !read.differences(from: english).hasErrors {
-                table = read
-            }
-        }
-        cache.lock.lock()
-        cache.tables[code] = table
-        cache.lock.unlock()
-        return table
     }
 
     /// The languages installed (`Resources/locales/*.yaml`), code and name, English first,

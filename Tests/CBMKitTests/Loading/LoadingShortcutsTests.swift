@@ -3,8 +3,8 @@ import Testing
 @testable import CBMKit
 
 /// The shortcuts that make loading fast (docs/performance.md) must give the same answers as
-/// the plain way: checking without keeping the model, answers told by bytes, control
-/// characters found eight bytes at a time, duplicates remembered in a list before a table.
+/// the plain way: checking without keeping the model, answers told by bytes, duplicates
+/// remembered in a list before a table. (The YAML reader's own: `YAMLReaderShortcutsTests`.)
 @Suite("Loading shortcuts give the same results")
 struct LoadingShortcutsTests {
     /// An assessment of the two small questionnaires, with `response` as one agency's response
@@ -82,33 +82,6 @@ struct LoadingShortcutsTests {
         #expect(try problems(16).count == 2)  // two escaped control characters
     }
 
-    /// The same as `YAMLComposer.controlCharacter(in:)`, a byte at a time.
-    static func controlCharacterByBytes(_ bytes: [UInt8]) -> UInt8? {
-        for (index, byte) in bytes.enumerated() {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F { return byte }
-            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return bytes[index + 1] }
-        }
-        return nil
-    }
-
-    @Test func controlCharactersAreFoundWhereverTheyAre() {
-        var random = SplitMix64(seed: 13)
-        let alphabet: [UInt8] = Array("abc é«»".utf8) + [0x09, 0x0A, 0x0D, 0x00, 0x1B, 0x7F, 0xC2, 0x80, 0x85, 0x9F, 0xA0]
-        var found = 0
-        for length in 0..<40 {
-            for _ in 0..<200 {
-                // Mostly ordinary text, so that the eight-byte steps are taken too.
-                let bytes = (0..<length).map { _ in
-                    Int.random(in: 0..<10, using: &random) < 8 ? UInt8(ascii: "x") : alphabet.randomElement(using: &random)!
-                }
-                let fast = bytes.withUnsafeBufferPointer { YAMLComposer.controlCharacter(in: $0) }
-                #expect(fast == Self.controlCharacterByBytes(bytes), "\(bytes)")
-                if fast != nil { found += 1 }
-            }
-        }
-        #expect(found > 1000)
-    }
-
     @Test func duplicatesAreFoundBeforeAndAfterTheListGivesWayToATable() {
         var seen = FirstOccurrences<String>()
         for line in 1...40 {
@@ -124,18 +97,5 @@ struct LoadingShortcutsTests {
         #expect(few.earlierLine(of: "b", line: 2) == nil)
         #expect(few.earlierLine(of: "a", line: 3) == 1)
         #expect(few.contains("b") && !few.contains("c"))
-    }
-
-    @Test func filesReadOneAfterAnotherDoNotShareTheirNodes() throws {
-        // Memory is kept from file to file: the second file must not see the first one's texts.
-        let first = YAMLReader.read(Data("a: first value, long enough to need its own storage\n".utf8), file: "1.yaml")
-        let second = YAMLReader.read(Data("b: [x, y]\n".utf8), file: "2.yaml")
-        let one = try #require(first.value), two = try #require(second.value)
-        let firstText = one.read { $0.mappingPairs?.first?.value.scalar }
-        let secondKey = two.read { $0.mappingPairs?.first?.key.scalar }
-        let secondItems = two.read { $0.mappingPairs?.first?.value.sequenceItems?.compactMap(\.scalar) }
-        #expect(firstText == "first value, long enough to need its own storage")
-        #expect(secondKey == "b")
-        #expect(secondItems == ["x", "y"])
     }
 }

@@ -30,7 +30,9 @@ struct TemplateObject {
 
     subscript(name: String) -> TemplateValue? {
         get {
-            guard let index = keys.firstIndex(of: name) else { return nil }
+            // Lengths first: a length is at hand, comparing two long texts is not.
+            let length = name.utf8.count
+            guard let index = keys.firstIndex(where: { $0.utf8.count == length && $0 == name }) else { return nil }
             return values[index]
         }
         set {

@@ -20,7 +20,8 @@ indirect enum JSONValue: Sendable, Hashable {
     func rendered() -> String {
         var out = ""
         write(to: &out, indent: 0)
-        return out + "\n"
+        out += "\n"
+        return out
     }
 
     private func write(to out: inout String, indent: Int) {
@@ -36,7 +37,7 @@ indirect enum JSONValue: Sendable, Hashable {
             } else {
                 out += String(value)  // shortest text that reads back as the same number
             }
-        case let .string(value): out += Self.quoted(value)
+        case let .string(value): Self.quote(value, into: &out)
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -45,16 +46,20 @@ indirect enum JSONValue: Sendable, Hashable {
                 item.write(to: &out, indent: indent + 1)
                 out += index < items.count - 1 ? ",\n" : "\n"
             }
-            out += Self.indentation(indent) + "]"
+            out += Self.indentation(indent)
+            out += "]"
         case let .object(pairs):
             if pairs.isEmpty { out += "{}"; return }
             out += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
-                out += Self.indentation(indent + 1) + Self.quoted(key) + ": "
+                out += Self.indentation(indent + 1)
+                Self.quote(key, into: &out)
+                out += ": "
                 value.write(to: &out, indent: indent + 1)
                 out += index < pairs.count - 1 ? ",\n" : "\n"
             }
-            out += Self.indentation(indent) + "}"
+            out += Self.indentation(indent)
+            out += "}"
         }
     }
 
@@ -64,12 +69,30 @@ indirect enum JSONValue: Sendable, Hashable {
         depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth)
     }
 
-    static func quoted(_ text: String) -> String {
+    /// Bytes that may need an escape: ASCII ones, the first byte of U+2028/U+2029 (E2) and of
+    /// control characters.
+    private static let mayNeedEscape: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2 || ControlCharacters.mayStart(byte)
+    }
+
+    /// `text` as a JSON string, appended to `out`.
+    static func quote(_ text: String, into out: inout String) {
         // Most texts need no escape: copy them whole (a comparison of 57 countries writes 12 MB).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<")
-                                      || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 || ControlCharacters.mayStart($0) }) {
-            return "\"" + text + "\""
+        let table = mayNeedEscape
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { table[Int($0)] } }
+            ?? !text.utf8.contains { table[Int($0)] }
+        if plain {
+            out += "\""
+            out += text
+            out += "\""
+            return
         }
+        out += Self.escaped(text)
+    }
+
+    private static func escaped(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

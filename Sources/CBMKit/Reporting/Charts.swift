@@ -5,10 +5,14 @@ import Foundation
 /// Charts carry a <title> and <desc> (read by screen readers), print in grey scale (values
 /// are written as text, series differ by line style, not only by colour).
 enum SVG {
+    /// The bytes `escape` may change: the marks XML reads and the first bytes of control characters.
+    private static let changedBytes = ByteSet { byte in
+        ControlCharacters.mayStart(byte) || "<>&\"'".utf8.contains(byte)
+    }
+
     static func escape(_ text: String) -> String {
         // Most chart texts have nothing to escape: they are returned as they are.
-        guard text.utf8.contains(where: { ControlCharacters.mayStart($0) || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
+        guard changedBytes.containsAny(of: text) else { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {

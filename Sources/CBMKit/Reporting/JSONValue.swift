@@ -71,19 +71,15 @@ indirect enum JSONValue: Sendable, Hashable {
 
     /// Bytes that may need an escape: ASCII ones, the first byte of U+2028/U+2029 (E2) and of
     /// control characters.
-    private static let mayNeedEscape: [Bool] = (0...255).map { value in
-        let byte = UInt8(value)
-        return byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+    private static let mayNeedEscape = ByteSet { byte in
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
             || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2 || ControlCharacters.mayStart(byte)
     }
 
     /// `text` as a JSON string, appended to `out`.
     static func quote(_ text: String, into out: inout String) {
         // Most texts need no escape: copy them whole (a comparison of 57 countries writes 12 MB).
-        let table = mayNeedEscape
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { table[Int($0)] } }
-            ?? !text.utf8.contains { table[Int($0)] }
-        if plain {
+        if !mayNeedEscape.containsAny(of: text) {
             out += "\""
             out += text
             out += "\""

@@ -9,7 +9,7 @@ enum HTML {
         // C1 controls, EF for U+FFFE and U+FFFF), and most texts have none, so they are
         // returned as they are.
         let utf8 = text.utf8
-        guard utf8.withContiguousStorageIfAvailable(Self.anyNeedsWork) ?? utf8.contains(where: { needsWork($0) }) else { return text }
+        guard workBytes.containsAny(of: text) else { return text }
         let bytes = Array(utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -35,14 +35,7 @@ enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether any byte needs work, by a table of the 256 bytes (texts are scanned whole, and
-    /// most need nothing).
-    private static func anyNeedsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where workTable[Int(byte)] { return true }
-        return false
-    }
-
-    private static let workTable: [Bool] = (0...255).map { needsWork(UInt8($0)) }
+    private static let workBytes = ByteSet(needsWork)
 
     private static func needsWork(_ byte: UInt8) -> Bool {
         switch byte {

@@ -47,18 +47,17 @@ extension Markdown {
         guard let first = text.utf8.first else { return true }
         if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "#-+=".utf8.contains(first) { return false }
         var mayHoldDirectionControl = false
-        let table = changedBytes
+        let changed = changedBytes
         let plain = !text.utf8.contains { byte in
             if byte == 0xD8 || byte == 0xE2 { mayHoldDirectionControl = true }
-            return table[Int(byte)]
+            return changed.contains(byte)
         }
         return plain && !(mayHoldDirectionControl && text.unicodeScalars.contains(where: DirectionControls.isControl))
     }
 
     /// The bytes `escape` may change anywhere in a text: line breaks, the first bytes of
-    /// control characters, and Markdown's marks (a table of the 256 bytes, read for every byte).
-    private static let changedBytes: [Bool] = (0...255).map { value in
-        let byte = UInt8(value)
-        return byte == 0x0A || byte == 0x0D || ControlCharacters.mayStart(byte) || "<>&|\\`*_[]~$".utf8.contains(byte)
+    /// control characters, and Markdown's marks.
+    private static let changedBytes = ByteSet { byte in
+        byte == 0x0A || byte == 0x0D || ControlCharacters.mayStart(byte) || "<>&|\\`*_[]~$".utf8.contains(byte)
     }
 }

@@ -18,6 +18,16 @@ public struct StringTable: Sendable {
         /// The English name, followed by the language's own name when it differs:
         /// "Russian, русский".
         public var name: String
+
+        init(code: String, name: String, nativeName: String) {
+            self.code = code
+            self.name = nativeName == name ? name : "\(name), \(nativeName)"
+        }
+
+        /// English first, then by code.
+        static func englishFirst(_ languages: [Language]) -> [Language] {
+            languages.sorted { ($0.code != "en" ? 1 : 0, $0.code) < ($1.code != "en" ? 1 : 0, $1.code) }
+        }
     }
 
     /// One entry of the table: a text, or the plural forms of a counted text.
@@ -172,7 +182,7 @@ extension StringTable {
     /// The tables of every language in `Resources/locales`, read once. A damaged table makes
     /// its own language unavailable (with its problems as the error); the others still work.
     static let loaded: Bundle = {
-        guard let directory = Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) else {
+        guard let directory else {
             return Bundle(problems: ["en": [.error(SourceLocation(file: "locales", line: 1, column: 1),
                                                    "the texts of cbm (locales/*.yaml) were not found next to the program; reinstall cbm")]])
         }
@@ -214,8 +224,7 @@ extension StringTable {
 
     /// The codes and names of the languages cbm can write, English first.
     public static var availableLanguages: [Language] {
-        usable.values.sorted { ($0.language != "en" ? 1 : 0, $0.language) < ($1.language != "en" ? 1 : 0, $1.language) }
-            .map { Language(code: $0.language, name: $0.nativeName == $0.name ? $0.name : "\($0.name), \($0.nativeName)") }
+        Language.englishFirst(usable.values.map { Language(code: $0.language, name: $0.name, nativeName: $0.nativeName) })
     }
 
     /// The table of a language. Throws `UnsupportedLanguage` for a language cbm has no texts
@@ -262,8 +271,7 @@ extension StringTable {
     /// language, not yet checked against English (nil otherwise). Read once.
     static func readAlone(_ code: String) -> StringTable? {
         cache.table(code, checked: false) {
-            guard !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
-                  let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) else { return nil }
+            guard isLanguageCode(code), let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) else { return nil }
             let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
             guard let read, !problems.hasErrors, read.language == code else { return nil }
             return read
@@ -300,10 +308,9 @@ extension StringTable {
         for file in files {
             guard let head = Self.head(of: directory.appendingPathComponent(file)),
                   let code = head["language"], let name = head["name"], code + ".yaml" == file else { return availableLanguages }
-            let native = head["native_name"] ?? name
-            found.append(Language(code: code, name: native == name ? name : "\(name), \(native)"))
+            found.append(Language(code: code, name: name, nativeName: head["native_name"] ?? name))
         }
-        return found.sorted { ($0.code != "en" ? 1 : 0, $0.code) < ($1.code != "en" ? 1 : 0, $1.code) }
+        return Language.englishFirst(found)
     }()
 
     /// `key: value` lines at the start of a line in the first 4 KB of a file, for plain values.

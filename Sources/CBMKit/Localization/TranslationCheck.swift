@@ -85,15 +85,6 @@ extension Questionnaire {
         var field: String
     }
 
-    /// Every translatable text of the questionnaire, in file order, with the place of the item
-    /// that holds it.
-    func allTexts(file: String) -> [LocatedText] {
-        var out: [LocatedText] = []
-        var total = 0
-        forEachText(file: file, counting: &total, where: { _ in true }) { out.append($0) }
-        return out
-    }
-
     /// Counts every translatable text in `total`, and hands `body` those that `include`
     /// picks, in file order, with the place of the item that holds them. Only those are
     /// described: checking a complete translation builds nothing.

@@ -98,6 +98,15 @@ extension CBM {
     }
 }
 
+/// Ends a command that succeeded, keeping `values` (what it built: questionnaires, scores,
+/// report text) until the process ends. The system takes the memory back whole; freeing tens
+/// of thousands of objects one by one first cost 2.4 of the 46 ms of `cbm report` of the
+/// example. Standard output and error are written unbuffered (`emit`, `printToStandardError`);
+/// `exit` also flushes anything `print` buffered.
+func finish<Values>(keeping values: Values) -> Never {
+    withExtendedLifetime(values) { Foundation.exit(EXIT_SUCCESS) }
+}
+
 /// How many problems are printed; the rest are counted. A file wrong on every line can
 /// have hundreds of thousands, and nobody reads past the first screens.
 let shownProblems = 100

@@ -48,6 +48,7 @@ struct CompareCommand: ParsableCommand {
         try output.deliver(summary: { comparison.terminalSummary(strings: languageOption.strings) }, json: { comparison.jsonText },
                            report: { try ReportRenderer.renderComparison(comparison, format: $0, language: languageOption.language) },
                            defaultStem: "comparison", inputs: files + questionnaires.files)
+        finish(keeping: scored)
     }
 }
 

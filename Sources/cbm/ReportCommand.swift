@@ -50,6 +50,7 @@ struct ReportCommand: ParsableCommand {
         let text = try ReportRenderer.render(scored.card, catalog: scored.catalog, format: format, language: language, trend: scored.trend)
         try destination.write(text, defaultPath: ReportRenderer.defaultOutputPath(for: file, format: format),
                               inputs: [file] + baseline + questionnaires.files)
+        finish(keeping: scored)
     }
 }
 

@@ -53,5 +53,6 @@ struct ScoreCommand: ParsableCommand {
         case .text: try emit(card.terminalSummary(topPriorities: max(0, top), strings: languageOption.strings), terminator: "")
         case .json: try emit(card.jsonText, terminator: "")
         }
+        finish(keeping: (loaded, card))
     }
 }

@@ -39,6 +39,7 @@ struct TrendCommand: ParsableCommand {
         try output.deliver(summary: { trend.terminalSummary(strings: languageOption.strings) }, json: { trend.jsonText },
                            report: { try ReportRenderer.renderTrend(trend, format: $0, language: languageOption.language) },
                            defaultStem: "\(slug)-trend", inputs: files + questionnaires.files)
+        finish(keeping: scored)
     }
 }
 

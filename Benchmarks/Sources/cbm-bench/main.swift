@@ -278,7 +278,7 @@ func phases(_ path: String) {
     let catalog = try! Loader.assessment(at: path).catalog
     mark("catalog + assessment")
     let assessment = try! Loader.assessment(at: path).assessment
-    mark("  (again, all cached but the file)")
+    mark("  (the same again, in the same process)")
     let card = Scorer.score(assessment, catalog: catalog)
     mark("score")
     let answered = card.maturity.map { (id: $0.questionnaire, version: Optional($0.version)) }

@@ -267,12 +267,22 @@ extension QuestionnaireDecoder {
     /// other text is split by characters, as `String.split` does (there a `/` followed by a
     /// combining mark is not a `/`).
     static func linkParts(_ text: String) -> (questionnaire: String, indicator: String)? {
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-            let after = utf8.index(after: slash)
-            guard !utf8[after...].contains(UInt8(ascii: "/")) else { return nil }
-            return (String(text[..<slash]), String(text[after...]))
+        // One pass over the bytes: where the last `/` is and how many there are, or nil
+        // (split by characters) at the first byte that is not ASCII.
+        let scan: (slash: Int, slashes: Int)?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var slash = -1, slashes = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "/") { slash = index; slashes += 1 }
+            }
+            return (slash, slashes)
+        }
+        if let scan, let (slash, slashes) = scan {
+            guard slashes == 1 else { return nil }
+            let utf8 = text.utf8
+            let at = utf8.index(utf8.startIndex, offsetBy: slash)
+            return (String(text[..<at]), String(text[utf8.index(after: at)...]))
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }

@@ -349,20 +349,26 @@ struct AssessmentDecoder {
 
     private func checkAgency(_ fields: FieldReader, agencies: [Agency], declared: Set<String>, required: Bool) -> String? {
         guard let node = fields.node("agency", required: required, what: "the id of an agency declared under `assessment: agencies:`"),
-              let id = fields.string("agency") else { return nil }
-        guard declared.contains(id) else {
-            var message = "the agency `\(id.shortenedForMessage)` is not declared under `assessment: agencies:`"
-            if let suggestion = sink.suggestion(for: id, in: agencies.map(\.id)) {
-                message += "; did you mean `\(suggestion)`?"
-            } else if agencies.isEmpty {
-                message += "; declare it there as `- {id: \(id), name: …}`"
-            } else {
-                message += "; declared agencies: " + agencies.prefix(20).map { "`\($0.id)`" }.joined(separator: ", ")
-                    + (agencies.count > 20 ? " and \(agencies.count - 20) more" : "")
-            }
-            sink.error(node.location, message)
-            return nil
+              let value = fields.textNode("agency", required: false, what: nil) else { return nil }
+        // The usual handful of agencies: the id is found among them by its bytes and theirs is
+        // returned, with no `String` made and hashed for every response (`ByteText`: ids are
+        // lowercase ASCII). Many agencies: by the set.
+        if agencies.count <= 32, let bytes = value.scalarBytes {
+            if let agency = agencies.first(where: { ByteText.equals($0.id, bytes) }) { return agency.id }
+        } else if let id = value.scalar, declared.contains(id) {
+            return id
         }
-        return id
+        let id = value.scalar ?? ""
+        var message = "the agency `\(id.shortenedForMessage)` is not declared under `assessment: agencies:`"
+        if let suggestion = sink.suggestion(for: id, in: agencies.map(\.id)) {
+            message += "; did you mean `\(suggestion)`?"
+        } else if agencies.isEmpty {
+            message += "; declare it there as `- {id: \(id), name: …}`"
+        } else {
+            message += "; declared agencies: " + agencies.prefix(20).map { "`\($0.id)`" }.joined(separator: ", ")
+                + (agencies.count > 20 ? " and \(agencies.count - 20) more" : "")
+        }
+        sink.error(node.location, message)
+        return nil
     }
 }

@@ -18,6 +18,10 @@ struct Fields {
     /// The place of `key` in `allowed`.
     func slot(of key: String) -> Int? { allowed.firstIndex(of: key) }
 
+    /// The place in `allowed` of the key whose UTF-8 is `bytes`, told without making it a
+    /// `String` (`ByteText`: allowed keys are lowercase ASCII words).
+    func slot(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? { allowed.firstIndex { ByteText.equals($0, bytes) } }
+
     subscript(key: String) -> YAMLPair? {
         guard let slot = slot(of: key) else { return nil }
         return self[slot: slot]
@@ -85,17 +89,19 @@ struct FieldReader {
         values = Fields(allowed: allowed, pairs: pairs)
         for position in pairs.indices {
             let pair = pairs[position]
-            guard let key = pair.key.scalar else {
+            // The key is found by its bytes; a `String` is made only for a message.
+            guard let keyBytes = pair.key.scalarBytes else {
                 sink.error(pair.key.location, "expected a simple key (a word followed by `:`) in \(context()), found \(pair.key.kindDescription)")
                 continue
             }
-            let slot = values.slot(of: key)
+            let slot = values.slot(ofUTF8: keyBytes)
             if let slot, let first = values[slot: slot] {
                 sink.error(pair.key.location,
-                    "the key `\(key)` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
+                    "the key `\(allowed[slot])` appears twice in \(context()) (first at line \(first.key.location.line), column \(first.key.location.column)); keep only one")
                 continue
             }
             guard let slot else {
+                let key = String(decoding: keyBytes, as: UTF8.self)
                 var message = "unknown key `\(key.shortenedForMessage)` in \(context())"
                 if let suggestion = sink.suggestion(for: key, in: allowed) {
                     message += "; did you mean `\(suggestion)`?"
@@ -147,7 +153,7 @@ struct FieldReader {
     }
 
     /// The value node when it is text; reports a value that is not.
-    private func textNode(_ key: String, required: Bool, what: @autoclosure () -> String?) -> YAMLNode? {
+    func textNode(_ key: String, required: Bool, what: @autoclosure () -> String?) -> YAMLNode? {
         guard let value = node(key, required: required, what: what()) else { return nil }
         guard value.isText else {
             sink.error(value.location, "expected `\(key)` of \(context) to be text, found \(value.kindDescription)")

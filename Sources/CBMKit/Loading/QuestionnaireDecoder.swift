@@ -152,22 +152,33 @@ struct QuestionnaireDecoder {
             sink.error(node.location, "expected `\(key)` of \(fields.context) to be lines `\(range.lowerBound): …` to `\(range.upperBound): …`, found \(node.kindDescription)")
             return nil
         }
+        // Levels are 1 to 5: the line where each was first seen sits in a fixed list indexed
+        // by level (0: not seen), and the usual key, one digit, is read from its byte.
+        precondition(range.lowerBound >= 0 && range.upperBound < 8, "level maps hold levels 0 to 7")
+        var firstLine = InlineArray<8, Int>(repeating: 0)
         var result: [Int: LocalizedText] = [:]
-        var seen = FirstOccurrences<Int>()
+        result.reserveCapacity(range.count)
         for pair in pairs {
-            guard let text = pair.key.scalar, let level = NumberText.wholeNumber(text), range.contains(level) else {
+            let level: Int?
+            if let bytes = pair.key.scalarBytes, bytes.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[0]) {
+                level = Int(bytes[0] - UInt8(ascii: "0"))  // what `NumberText.wholeNumber` says of one digit
+            } else {
+                level = pair.key.scalar.flatMap(NumberText.wholeNumber)
+            }
+            guard let level, range.contains(level) else {
                 sink.error(pair.key.location, "expected the keys of `\(key)` in \(fields.context) to be levels \(range.lowerBound) to \(range.upperBound), found \(pair.key.kindDescription)")
                 continue
             }
-            if let first = seen.earlierLine(of: level, at: pair.key.location) {
-                sink.error(pair.key.location, "level \(level) appears twice in `\(key)` of \(fields.context) (first at line \(first)); keep only one")
+            if firstLine[level] != 0 {
+                sink.error(pair.key.location, "level \(level) appears twice in `\(key)` of \(fields.context) (first at line \(firstLine[level])); keep only one")
                 continue
             }
+            firstLine[level] = pair.key.line
             if let value = localizedText(pair.value, what: "level \(level) of `\(key)` in \(fields.context)", sink: sink) {
                 result[level] = value
             }
         }
-        let missing = range.filter { !seen.contains($0) }
+        let missing = range.filter { firstLine[$0] == 0 }
         if required && !missing.isEmpty {
             let list = missing.map(String.init).joined(separator: ", ")
             sink.error(node.location, "\(fields.context) has no descriptor for level\(missing.count > 1 ? "s" : "") \(list) in `\(key)`; every indicator needs all five levels, 1 to 5")
@@ -235,12 +246,11 @@ struct QuestionnaireDecoder {
             }
         }
         let related: [IndicatorLink] = fields.stringList("related")?.compactMap { text, at in
-            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            guard let parts = Self.linkParts(text), !parts.questionnaire.isEmpty, !parts.indicator.isEmpty else {
                 sink.error(at, "expected each link in `related` of \(fields.context) to be `questionnaire/indicator`, for example `cbm-core/ict.single-window`, found `\(text.shortenedForMessage)`")
                 return nil
             }
-            return IndicatorLink(questionnaire: String(parts[0]), indicator: String(parts[1]), location: at)
+            return IndicatorLink(questionnaire: parts.questionnaire, indicator: parts.indicator, location: at)
         } ?? []
         let references = fields.list("references").map(decodeReferences) ?? []
         guard let id, let title, let requirement, let obligation else { return nil }
@@ -248,6 +258,35 @@ struct QuestionnaireDecoder {
                          transitional: fields.bool("transitional") ?? false, guidance: fields.text("guidance"),
                          evidence: fields.textList("evidence") ?? [], references: references,
                          related: related, location: node.location)
+    }
+}
+
+extension QuestionnaireDecoder {
+    /// The two sides of a link `questionnaire/indicator`, nil unless it has exactly one `/`
+    /// (the sides may be empty). ASCII text, the usual kind, is cut at the byte of its `/`;
+    /// other text is split by characters, as `String.split` does (there a `/` followed by a
+    /// combining mark is not a `/`).
+    static func linkParts(_ text: String) -> (questionnaire: String, indicator: String)? {
+        // One pass over the bytes: where the last `/` is and how many there are, or nil
+        // (split by characters) at the first byte that is not ASCII.
+        let scan: (slash: Int, slashes: Int)?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var slash = -1, slashes = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "/") { slash = index; slashes += 1 }
+            }
+            return (slash, slashes)
+        }
+        if let scan, let (slash, slashes) = scan {
+            guard slashes == 1 else { return nil }
+            let utf8 = text.utf8
+            let at = utf8.index(utf8.startIndex, offsetBy: slash)
+            return (String(text[..<at]), String(text[utf8.index(after: at)...]))
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 }
 

@@ -24,21 +24,29 @@ func localizedText(_ node: YAMLNode, what: @autoclosure () -> String, sink: Diag
         sink.error(node.location, "expected \(what()) to be text, or translations such as `{en: …, ru: …}`, found \(node.kindDescription)")
         return nil
     }
+    // The language codes are told by their bytes (`ByteText`), and the dictionary is sized
+    // once: a text is read for every question, level and note of every questionnaire.
     var translations: [String: String] = [:]
+    translations.reserveCapacity(pairs.count)
     for pair in pairs {
-        guard let language = pair.key.scalar, isLanguageCode(language) else {
+        guard let code = pair.key.scalarBytes, ByteText.isLanguageCode(code) else {
             sink.error(pair.key.location, "expected a language code such as `en` or `ru` in \(what()), found \(pair.key.kindDescription)")
             continue
         }
-        if translations[language] != nil {
-            sink.error(pair.key.location, "the language `\(language)` appears twice in \(what()); keep only one")
+        // A language seen before, by its bytes among the few kept so far (a table lookup past
+        // a handful). Codes are ASCII, so equal bytes are equal strings.
+        let isRepeated = translations.count <= 8
+            ? translations.keys.contains { ByteText.equals($0, code) }
+            : translations[ByteText.asciiString(code)] != nil
+        if isRepeated {
+            sink.error(pair.key.location, "the language `\(ByteText.asciiString(code))` appears twice in \(what()); keep only one")
             continue
         }
         guard let text = pair.value.scalar else {
-            sink.error(pair.value.location, "expected the `\(language)` text of \(what()) to be text, found \(pair.value.kindDescription)")
+            sink.error(pair.value.location, "expected the `\(ByteText.asciiString(code))` text of \(what()) to be text, found \(pair.value.kindDescription)")
             continue
         }
-        translations[language] = text
+        translations[ByteText.asciiString(code)] = text
     }
     if translations.isEmpty {
         sink.error(node.location, "\(what()) has no text in any language")

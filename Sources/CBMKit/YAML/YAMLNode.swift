@@ -51,6 +51,18 @@ struct YAMLNode: @unchecked Sendable {
         }
     }
 
+    /// The UTF-8 bytes of a scalar that is not null (the text `scalar` would make), read in
+    /// place without making a `String`: for keys and words compared and dropped. Valid only
+    /// while the node is (see `YAMLDocument.read(_:)`); nil for null and collections.
+    var scalarBytes: UnsafeBufferPointer<UInt8>? {
+        let record = record
+        switch record.kind {
+        case .plainScalar, .quotedScalar:
+            return UnsafeBufferPointer(rebasing: contents.pointee.text[Int(record.first)..<Int(record.first) + Int(record.count)])
+        case .null, .sequence, .mapping: return nil
+        }
+    }
+
     /// A scalar's text, made into a `String` from its bytes.
     private static func text(of record: YAMLNodeStore.Record, in contents: UnsafePointer<YAMLNodeStore.Contents>) -> String {
         let bytes = UnsafeBufferPointer(rebasing: contents.pointee.text[Int(record.first)..<Int(record.first) + Int(record.count)])

@@ -21,7 +21,7 @@ public enum ReportRenderer {
 
     /// What a template is filled with: the view model, cbm's texts, and the template's name.
     struct Input {
-        var model: any Encodable
+        var model: any TemplateValueConvertible
         var texts: TemplateTexts
         var template: String
     }
@@ -79,7 +79,7 @@ public enum ReportRenderer {
     /// (`{{{t.report.title}}}`).
     static func render(_ input: Input) throws -> String {
         let library = try (input.template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
-        var root = TemplateValueEncoder.encode(input.model)
+        var root = input.model.templateValue
         if case var .object(object) = root {
             object["t"] = .texts(input.texts, prefix: "")
             root = .object(object)

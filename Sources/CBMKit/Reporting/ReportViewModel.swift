@@ -5,21 +5,21 @@ import Foundation
 /// `ScoreCard` (formatted here, never computed); words come from the questionnaires and the
 /// assessment. Fields are plain, unescaped text: each template escapes for its own format.
 /// Only the `…SVG` fields are inserted as they are; `SVG` escapes all text inside them.
-struct ReportViewModel: Encodable {
-    struct AgencyRow: Encodable { var id: String; var name: String; var answers: String }
-    struct QuestionnaireRow: Encodable {
+struct ReportViewModel {
+    struct AgencyRow { var id: String; var name: String; var answers: String }
+    struct QuestionnaireRow {
         var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool
         /// "Title (id, version 2026.1)"
         var name: String
     }
-    struct ScaleRow: Encodable { var level: String; var name: String; var summary: String; var badge: String }
-    struct DimensionLine: Encodable { var title: String; var score: String; var level: String }
+    struct ScaleRow { var level: String; var name: String; var summary: String; var badge: String }
+    struct DimensionLine { var title: String; var score: String; var level: String }
 
-    struct ResponseRow: Encodable { var agency: String; var value: String; var evidence: String?; var comment: String? }
+    struct ResponseRow { var agency: String; var value: String; var evidence: String?; var comment: String? }
 
     /// A score as the report prints it beside its level, the same for an indicator, a
     /// dimension and a questionnaire's overall index.
-    struct Rating: Encodable {
+    struct Rating {
         /// "2.6" ("—" when nothing is answered).
         var score: String
         /// "2" ("—" when not scored).
@@ -34,7 +34,7 @@ struct ReportViewModel: Encodable {
         var gap: String?
     }
 
-    struct IndicatorBlock: Encodable {
+    struct IndicatorBlock {
         var anchor: String
         var id: String
         var title: String
@@ -59,9 +59,9 @@ struct ReportViewModel: Encodable {
         /// Convention provisions whose `related:` names this indicator, with their status, by convention.
         var linkGroups: [LinkGroup] = []
     }
-    struct LinkGroup: Encodable { var title: String; var items: String }
-    struct LinkText: Encodable { var text: String; var anchor: String; var last: Bool }
-    struct DimensionBlock: Encodable {
+    struct LinkGroup { var title: String; var items: String }
+    struct LinkText { var text: String; var anchor: String; var last: Bool }
+    struct DimensionBlock {
         var anchor: String
         var number: String
         var id: String
@@ -80,14 +80,14 @@ struct ReportViewModel: Encodable {
     }
 
     /// The national and cross-border indexes as printed ("—" where nothing of that scope is answered).
-    struct SubIndexes: Sendable, Encodable {
+    struct SubIndexes: Sendable {
         var national: String
         var crossBorder: String
         /// "National index 2.9 (what the country does on its own) · cross-border index 2.5 (what needs a neighbour)"
         var line: String
     }
 
-    struct MaturitySection: Encodable {
+    struct MaturitySection {
         var anchor: String
         var number: String
         var id: String
@@ -116,15 +116,15 @@ struct ReportViewModel: Encodable {
         var dimensions: [DimensionBlock]
     }
 
-    struct StatusCount: Encodable { var label: String; var count: String }
-    struct SectionRow: Encodable { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
-    struct ProvisionRow: Encodable {
+    struct StatusCount { var label: String; var count: String }
+    struct SectionRow { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
+    struct ProvisionRow {
         var id: String; var title: String; var obligation: String; var status: String
         var category: String; var date: String; var evidence: String; var requirement: String
         /// The maturity indicators the provision is `related:` to, with their level.
         var links: [LinkText] = []
     }
-    struct ComplianceSection: Encodable {
+    struct ComplianceSection {
         var anchor: String
         var number: String
         var id: String
@@ -150,16 +150,16 @@ struct ReportViewModel: Encodable {
         var hasGuidance: Bool
     }
 
-    struct PriorityRow: Encodable {
+    struct PriorityRow {
         var rank: String; var questionnaire: String; var indicator: String; var title: String; var dimension: String
         var score: String; var target: String; var gap: String; var priority: String; var nextLevel: String; var nextStep: String
         /// "To level 3: <next step>"
         var toLevel: String
     }
-    struct Phase: Encodable { var name: String; var description: String; var items: [PriorityRow] }
-    struct ItemRow: Encodable { var questionnaire: String; var id: String; var title: String }
-    struct ReferenceRow: Encodable { var source: String; var citations: String }
-    struct TocEntry: Encodable { var anchor: String; var number: String; var title: String }
+    struct Phase { var name: String; var description: String; var items: [PriorityRow] }
+    struct ItemRow { var questionnaire: String; var id: String; var title: String }
+    struct ReferenceRow { var source: String; var citations: String }
+    struct TocEntry { var anchor: String; var number: String; var title: String }
 
     var language: String
     var title: String

@@ -25,4 +25,64 @@ struct FastFormattingTests {
         #expect(HTML.escape("a\u{85}b\u{9F}c\u{A0}d") == "abc\u{A0}d")
         #expect(HTML.escape("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;")
     }
+
+    /// The scalars `FontMetrics` measures and splits without Unicode's tables are what it
+    /// takes them for: visible, not combining, each a character of its own.
+    @Test func plainScalarsAreWhatUnicodeSays() {
+        let plain = (0...0x3000).compactMap { Unicode.Scalar(UInt32($0)) }.filter { FontMetrics.isPlain($0.value) }
+        #expect(plain.count > 900)
+        for scalar in plain {
+            #expect(scalar.properties.generalCategory != .nonspacingMark && !scalar.properties.isDefaultIgnorableCodePoint, "\(scalar.value)")
+            #expect(FontMetrics.isPlainWhitespace(scalar.value) == scalar.properties.isWhitespace, "\(scalar.value)")
+            var text = "a"
+            text.unicodeScalars.append(contentsOf: [scalar, "a", scalar, scalar])
+            #expect(text.count == 5, "\(scalar.value)")
+        }
+    }
+
+    /// `FontMetrics.lines` carries a line's width on word by word and splits plain texts by
+    /// their scalars: the lines must be those of measuring each candidate line whole and
+    /// splitting by characters.
+    @Test func chartLinesAreThoseOfMeasuringWholeLines() {
+        var generator = SplitMix64(seed: 11)
+        let words = ["Customs", "border", "—", "agency", "Государственная", "инспекция", "e\u{301}te", "x", "Ministry’s", "«ИКТ»",
+                     "a\u{A0}b", "\r\n", "\t", "…", "supercalifragilisticexpialidocious", "Ωμέγα", "ü", "\u{200B}", "漢字", "1.5"]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...14, using: &generator)
+            let text = (0..<count).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: [" ", " ", "  ", "\n"].randomElement(using: &generator)!)
+            let maxWidth = Double.random(in: 20...320, using: &generator)
+            let bold = Bool.random(using: &generator), maxLines = Int.random(in: 1...4, using: &generator)
+            #expect(FontMetrics.lines(text, maxWidth: maxWidth, size: 12, bold: bold, maxLines: maxLines)
+                    == Self.referenceLines(text, maxWidth: maxWidth, size: 12, bold: bold, maxLines: maxLines), "\(text) \(maxWidth)")
+        }
+    }
+
+    /// `FontMetrics.lines` as it was written first: every candidate line measured whole.
+    static func referenceLines(_ text: String, maxWidth: Double, size: Double, bold: Bool, maxLines: Int) -> [String] {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var stack = Array(words.reversed())
+        var lines: [String] = []
+        while let first = stack.popLast() {
+            if lines.count == max(1, maxLines) - 1 {
+                let rest = ([first] + stack.reversed()).joined(separator: " ")
+                lines.append(FontMetrics.fit(rest, maxWidth: maxWidth, size: size, bold: bold, ellipsis: true))
+                return lines
+            }
+            var line = first
+            if FontMetrics.width(line, size: size, bold: bold) > maxWidth {
+                let head = FontMetrics.fit(line, maxWidth: maxWidth, size: size, bold: bold, ellipsis: false)
+                lines.append(head)
+                let rest = String(line.dropFirst(head.count))
+                if !rest.isEmpty { stack.append(rest) }
+                continue
+            }
+            while let next = stack.last, FontMetrics.width(line + " " + next, size: size, bold: bold) <= maxWidth {
+                line += " " + next
+                stack.removeLast()
+            }
+            lines.append(line)
+        }
+        return lines
+    }
 }

@@ -46,11 +46,15 @@ public enum FontMetrics {
 
     /// Scalars that are neither combining nor invisible, and never join their neighbours into
     /// one character (but CR LF): Latin below U+0300 without the soft hyphen, Greek and
-    /// Cyrillic letters, and the dashes, quotes and marks of General Punctuation. Chart labels
-    /// are nearly all made of these; they are measured and split into words without asking
-    /// Unicode's tables (`FastFormattingTests` checks each of them against those tables).
+    /// Cyrillic letters, the dashes, quotes and marks of General Punctuation, currency signs,
+    /// letter-like symbols (№), arrows, mathematical operators (≠) and geometric shapes. Chart
+    /// labels and keys are nearly all made of these; they are measured and split into words
+    /// without asking Unicode's tables (`FastFormattingTests` checks each of them against those tables).
     static func isPlain(_ value: UInt32) -> Bool {
-        value < 0x300 ? value != 0xAD : (0x370...0x482).contains(value) || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
+        if value < 0x300 { return value != 0xAD }
+        if value < 0x2000 { return (0x370...0x482).contains(value) }
+        return (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+            || (0x2100...0x214F).contains(value) || (0x2190...0x23FF).contains(value) || (0x25A0...0x26FF).contains(value)
     }
 
     /// White space among plain scalars (`isPlain`), as `Unicode.Scalar.Properties.isWhitespace` says.

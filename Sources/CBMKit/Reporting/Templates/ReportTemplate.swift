@@ -31,7 +31,7 @@ struct ReportTemplate: Sendable {
         var transforms: [String]
     }
 
-    indirect enum Part: Sendable {
+    enum Part: Sendable {
         case text(String)
         case value(Name, escaped: Bool)
         case section(Name, inverted: Bool, body: ReportTemplate)
@@ -288,7 +288,7 @@ extension ReportTemplate {
             }
             if text == "." { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
             guard !text.isEmpty else { throw error("a tag has no name") }
-            return Name(isCurrent: false, currentOnly: text.first == ".", path: text.split(separator: ".").map(String.init), transforms: transforms)
+            return Name(isCurrent: false, currentOnly: text.first == ".", path: text.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }, transforms: transforms)
         }
     }
 }

@@ -114,11 +114,14 @@ struct TemplateLibrary: Sendable {
         } else if name.currentOnly {
             found = Self.resolve(name.path[...], from: stack.last!)
         } else if let first = name.path.first {
-            for value in stack.reversed() {
-                if let child = value.child(named: first) {
-                    found = Self.resolve(name.path.dropFirst(), from: child)
+            // Innermost first, by index: no copy of each value on the way.
+            var index = stack.count - 1
+            while index >= 0 {
+                if let child = stack[index].child(named: first) {
+                    found = name.path.count == 1 ? child : Self.resolve(name.path.dropFirst(), from: child)
                     break
                 }
+                index -= 1
             }
         }
         guard var value = found else { return nil }

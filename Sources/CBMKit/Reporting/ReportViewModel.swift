@@ -236,7 +236,7 @@ extension ReportViewModel {
             crossingPointMethod = nil
         }
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
-        provisionalThreshold = t.n(NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%"))
+        provisionalThreshold = Self.wholePercent(Scorer.provisionalBelow, t)
         countryPeriod = t.text("report.cover.country_period", ["country": info.country, "period": info.period])
 
         // Names by id, looked up once per response: linear in the number of agencies.
@@ -382,6 +382,14 @@ extension ReportViewModel {
 
     // MARK: Maturity
 
+    /// A share as a percentage, without a decimal that is 0: 0.5 → "50%", 0.833 → "83.3%".
+    /// (`NumberFormatting.percent` ends every number with one decimal and "%": dropping a
+    /// final ".0%" is what replacing every ".0%" did, without Foundation's search.)
+    static func wholePercent(_ value: Double?, _ t: StringTable) -> String {
+        let text = NumberFormatting.percent(value)
+        return t.n(text.hasSuffix(".0%") ? String(text.dropLast(3)) + "%" : text)
+    }
+
     /// The CSS class of a level's badge: "lv2"; "lv0" when there is no level.
     static func badge(_ level: Int?) -> String { level.map { "lv\($0)" } ?? "lv0" }
 
@@ -473,7 +481,7 @@ extension ReportViewModel {
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
                 summary: definition?.summary?.text(in: language), rating: Rating(score: t.score(d.score), level: NumberFormatting.level(d.level, name: nil),
                 levelName: levelName, badge: badge(d.level), target: String(d.target),
-                gap: t.amount(d.gap)), coverage: t.n(NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                gap: t.amount(d.gap)), coverage: Self.wholePercent(d.coverage, t),
                 provisional: d.provisional,
                 answeredText: answeredText,
                 heatmapSVG: heatmap,
@@ -520,7 +528,7 @@ extension ReportViewModel {
             strongestText: ranked.prefix(take).map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
             weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
             provisionalNote: provisional.isEmpty ? nil
-                : t.text("report.findings.provisional", ["threshold": t.n(NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")),
+                : t.text("report.findings.provisional", ["threshold": Self.wholePercent(Scorer.provisionalBelow, t),
                                                           "list": provisional.map(\.title).joined(separator: ", ")]),
             divergenceNote: divergent.isEmpty ? nil
                 : t.counted(divergent.count, "report.findings.divergence", ["total": t.integer(score.indicators.count)]),
@@ -602,7 +610,7 @@ extension ReportViewModel {
         let full = score.statusCounts[.full] ?? 0
         let headline = score.rate.map { rate -> String in
             let values = ["rate": t.percent(rate), "binding": t.percent(score.binding.rate), "best": t.percent(score.bestEndeavour.rate),
-                          "full": t.integer(full), "coverage": t.n(NumberFormatting.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%"))]
+                          "full": t.integer(full), "coverage": Self.wholePercent(score.coverage, t)]
             return t.counted(score.summary.applicable, score.bestEndeavour.rate == nil ? "report.compliance.headline" : "report.compliance.headline_split", values)
         } ?? t["report.compliance.none"]
         return ComplianceSection(
@@ -620,7 +628,7 @@ extension ReportViewModel {
             hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
                 SectionRow(id: $0.id, title: $0.title, rate: t.percent($0.rate),
-                           coverage: t.n(NumberFormatting.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                           coverage: Self.wholePercent($0.coverage, t),
                            answered: t.text("report.of", ["part": t.integer($0.summary.answered), "whole": t.integer($0.summary.applicable)]),
                            binding: t.percent($0.binding.rate), bestEndeavour: t.percent($0.bestEndeavour.rate))
             },
@@ -676,6 +684,10 @@ extension ReportViewModel {
         }
         guard !provisionsByIndicator.isEmpty else { return }
         for m in maturity.indices {
+            // `dimensionRows` and `divergent` share the blocks being changed: let go of them
+            // first, so that the blocks are changed in place, not copied on the first change.
+            maturity[m].dimensionRows = []
+            maturity[m].divergent = []
             for d in maturity[m].dimensions.indices {
                 for i in maturity[m].dimensions[d].indicators.indices {
                     let key = "\(maturity[m].id)/\(maturity[m].dimensions[d].indicators[i].id)"

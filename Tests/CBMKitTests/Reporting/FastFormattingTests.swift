@@ -85,4 +85,41 @@ struct FastFormattingTests {
         }
         return lines
     }
+
+    /// `StringTable.htmlMarkup` works on bytes: it must give what Foundation's replacing and
+    /// splitting gave, for every text of every language cbm has and for made-up ones.
+    @Test func htmlMarkupIsWhatFoundationGave() throws {
+        var texts: [String] = []
+        for language in StringTable.installedLanguages {
+            let table = try StringTable.forLanguage(language.code)
+            texts += table.keys.map { table.text($0) }
+        }
+        #expect(texts.count > 1_000)
+        var generator = SplitMix64(seed: 5)
+        let pieces = ["*", "**", "***", "a", " ", "&", "<", ">", "\"", "'", "Ж", "—", "x*y", "&amp;"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(StringTable.htmlMarkup(text) == Self.referenceMarkup(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `htmlMarkup` as it was written first, with Foundation.
+    static func referenceMarkup(_ text: String) -> String {
+        var out = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        for (mark, tag) in [("**", "strong"), ("*", "em")] {
+            var parts = out.components(separatedBy: mark)
+            guard parts.count >= 3 else { continue }
+            var result = parts.removeFirst()
+            var open = true
+            for part in parts {
+                result += (open ? "<\(tag)>" : "</\(tag)>") + part
+                open.toggle()
+            }
+            out = open ? result : out
+        }
+        return out
+    }
 }

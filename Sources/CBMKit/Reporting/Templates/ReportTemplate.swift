@@ -266,10 +266,13 @@ extension ReportTemplate {
         /// `name` or `transform(name)`, up to and past the closing `}}`.
         private mutating func parseName() throws -> (String, [String]) {
             skipWhitespace()
+            let from = position
             let text = readNameBytes(brackets: true)
+            let hasBracket = bytes[from..<position].contains(UInt8(ascii: "("))
             skipWhitespace()
             try expectClosing(text)
-            guard let open = text.firstIndex(of: "(") else { return (text, []) }
+            // Nearly every name is a plain one: no transform to look for, character by character.
+            guard hasBracket, let open = text.firstIndex(of: "(") else { return (text, []) }
             // transform(transform(name)): as many `)` at the end as `(`.
             let opens = text.filter { $0 == "(" }.count
             let inner = text[text.index(after: text.lastIndex(of: "(")!)...]
@@ -286,9 +289,12 @@ extension ReportTemplate {
             for transform in transforms where transform != "empty" {
                 throw error("the transform \(transform)() is not one cbm's templates use (only empty())")
             }
-            if text == "." { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
-            guard !text.isEmpty else { throw error("a tag has no name") }
-            return Name(isCurrent: false, currentOnly: text.first == ".", path: text.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }, transforms: transforms)
+            let dot = UInt8(ascii: ".")
+            let utf8 = text.utf8
+            if utf8.count == 1, utf8.first == dot { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
+            guard !utf8.isEmpty else { throw error("a tag has no name") }
+            // A name is made of ASCII bytes (`isNameByte`): split at its dots by bytes.
+            return Name(isCurrent: false, currentOnly: utf8.first == dot, path: utf8.split(separator: dot).map { String(Substring($0)) }, transforms: transforms)
         }
     }
 }

@@ -5,30 +5,10 @@ import Foundation
 /// Charts carry a <title> and <desc> (read by screen readers), print in grey scale (values
 /// are written as text, series differ by line style, not only by colour).
 enum SVG {
-    /// The bytes `escape` may change: the marks XML reads and the first bytes of control characters.
-    private static let changedBytes = ByteSet { byte in
-        ControlCharacters.mayStart(byte) || "<>&\"'".utf8.contains(byte)
-    }
-
+    /// Chart text for XML: `& < > " '` escaped and control characters left out, the rules
+    /// of `HTML.escape`, which works on the UTF-8 bytes and returns most texts as they are.
     static func escape(_ text: String) -> String {
-        // Most chart texts have nothing to escape: they are returned as they are.
-        guard changedBytes.containsAny(of: text) else { return text }
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters (`ControlCharacters`) are not allowed in XML.
-                if ControlCharacters.isControl(scalar) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTML.escape(text)
     }
 
     static func number(_ value: Double) -> String {

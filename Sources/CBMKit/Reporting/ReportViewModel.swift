@@ -347,10 +347,11 @@ extension ReportViewModel {
         // References: every source cited by the questionnaires used, with what cites it.
         var bySource: [String: [String]] = [:]
         var order: [String] = []
+        var cited = Set<[String]>()  // [source, entry]: each entry once, found by hashing, not by a search of the list
         func cite(_ reference: Reference, by item: String) {
             if bySource[reference.source] == nil { order.append(reference.source) }
             let entry = reference.ref.map { "\($0) (\(item))" } ?? item
-            if !(bySource[reference.source]?.contains(entry) ?? false) { bySource[reference.source, default: []].append(entry) }
+            if cited.insert([reference.source, entry]).inserted { bySource[reference.source, default: []].append(entry) }
         }
         for m in card.maturity {
             for indicator in catalog.questionnaire(m.questionnaire, version: m.version)?.maturity?.indicators ?? [] {

@@ -122,4 +122,68 @@ struct FastFormattingTests {
         }
         return out
     }
+
+    /// Chart text is escaped by `HTML.escape` now: it must give what the chart's own escaper,
+    /// scalar by scalar, gave.
+    @Test func chartTextIsEscapedAsBefore() {
+        var generator = SplitMix64(seed: 3)
+        let pieces = ["<", ">", "&", "\"", "'", "a", " ", "Ж", "—", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}",
+                      "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "e\u{301}", "<\u{301}", "\u{600}\"", "\u{1F600}", "\u{EF}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SVG.escape(text) == Self.referenceChartEscape(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `SVG.escape` as it was written first.
+    static func referenceChartEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if ControlCharacters.isControl(scalar) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `StringTable.fill` writes bytes into one buffer: it must give what joining the text's
+    /// pieces gave, known and unknown names, stray braces and all.
+    @Test func placeholdersAreFilledAsBefore() {
+        var generator = SplitMix64(seed: 9)
+        let values = ["count": "3", "name": "Таможня {x}", "a_1": "", "title": "A & B"]
+        let pieces = ["{", "}", "{count}", "{name}", "{a_1}", "{unknown}", "{title", "{ count}", "{status: partial}", "x", " ", "Ж", "—", "{{count}}", "e\u{301}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(StringTable.fill(text, values) == Self.referenceFill(text, values), "\(text.debugDescription)")
+        }
+    }
+
+    /// `StringTable.fill` as it was written first, by pieces of the text.
+    static func referenceFill(_ text: String, _ values: [String: String]) -> String {
+        func isNameByte(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "_") || (byte < 0x80 && Character(Unicode.Scalar(byte)).isASCII && (Character(Unicode.Scalar(byte)).isLetter || Character(Unicode.Scalar(byte)).isNumber)) }
+        var out = ""
+        let utf8 = text.utf8
+        var rest = utf8.startIndex
+        var search = rest
+        while let open = utf8[search...].firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = utf8.index(after: open)
+            let nameEnd = utf8[afterOpen...].firstIndex { !isNameByte($0) } ?? utf8.endIndex
+            if nameEnd > afterOpen, nameEnd < utf8.endIndex, utf8[nameEnd] == UInt8(ascii: "}") {
+                let name = String(text[afterOpen..<nameEnd])
+                out += text[rest..<open] + (values[name] ?? "{\(name)}")
+                rest = utf8.index(after: nameEnd)
+                search = rest
+            } else {
+                search = afterOpen
+            }
+        }
+        return out + text[rest...]
+    }
 }

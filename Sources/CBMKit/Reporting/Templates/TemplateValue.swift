@@ -23,26 +23,24 @@ enum TemplateValue {
 }
 
 /// The fields of one view-model struct, in declaration order. Structs have a few dozen
-/// fields at most, so a linear search by name is faster than hashing every name.
+/// fields at most, so a linear search by name is faster than hashing every name. The fields
+/// are one array of pairs, so that a copy of an object (each lookup makes one) retains one
+/// buffer, not two.
 struct TemplateObject {
-    var keys: [String] = []
-    var values: [TemplateValue] = []
+    var fields: [(key: String, value: TemplateValue)] = []
 
     init(keys: [String] = [], values: [TemplateValue] = []) {
-        self.keys = keys
-        self.values = values
+        fields = Array(zip(keys, values))
     }
 
     /// A view model's fields, in declaration order. A `nil` field is left out, so that a
     /// template looks the name up in the values around this one, as Mustache does with a
     /// missing field.
     init(_ fields: KeyValuePairs<String, TemplateValue?>) {
-        keys.reserveCapacity(fields.count)
-        values.reserveCapacity(fields.count)
+        self.fields.reserveCapacity(fields.count)
         for (key, value) in fields {
             guard let value else { continue }
-            keys.append(key)
-            values.append(value)
+            self.fields.append((key, value))
         }
     }
 
@@ -50,15 +48,14 @@ struct TemplateObject {
         get {
             // Lengths first: a length is at hand, comparing two long texts is not.
             let length = name.utf8.count
-            guard let index = keys.firstIndex(where: { $0.utf8.count == length && $0 == name }) else { return nil }
-            return values[index]
+            for field in fields where field.key.utf8.count == length && field.key == name { return field.value }
+            return nil
         }
         set {
-            if let index = keys.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+            if let index = fields.firstIndex(where: { $0.key == name }) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
             } else if let newValue {
-                keys.append(name)
-                values.append(newValue)
+                fields.append((name, newValue))
             }
         }
     }

@@ -80,9 +80,10 @@ struct ReportTemplateTests {
             return zip(items, array).enumerated().flatMap { Self.differences($1.0, $1.1, at: "\(path)[\($0)]") }
         case let .object(object):
             guard let fields = reflected as? [String: Any] else { return ["\(path): an object ≠ \(String(describing: reflected))"] }
-            var found = Set(object.keys).symmetricDifference(fields.keys).sorted().map { "\(path).\($0): given only on one side" }
-            if Set(object.keys).count != object.keys.count { found.append("\(path): a field given twice") }
-            for (key, value) in zip(object.keys, object.values) { found += Self.differences(value, fields[key], at: "\(path).\(key)") }
+            let keys = object.fields.map(\.key)
+            var found = Set(keys).symmetricDifference(fields.keys).sorted().map { "\(path).\($0): given only on one side" }
+            if Set(keys).count != keys.count { found.append("\(path): a field given twice") }
+            for (key, value) in object.fields { found += Self.differences(value, fields[key], at: "\(path).\(key)") }
             return found
         case .double, .null, .texts: return ["\(path): \(value) is not a view model's field"]
         }

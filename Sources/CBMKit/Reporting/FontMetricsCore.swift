@@ -9,21 +9,27 @@
 public enum FontMetrics {
     struct Table: Sendable {
         var unitsPerEm: Double
-        var ranges: [(start: UInt32, widths: [UInt16])]
+        /// The advance of every scalar from U+0000 to the end of the last range, in font
+        /// units, 0 where the font has none: one look-up by index for each character measured,
+        /// instead of a search of the ranges.
+        private var widths: [UInt16]
 
         init(unitsPerEm: Double, ranges: [(start: UInt32, widths: [UInt16])]) {
             self.unitsPerEm = unitsPerEm
-            self.ranges = ranges
+            var widths = [UInt16](repeating: 0, count: Int(ranges.map { $0.start + UInt32($0.widths.count) }.max() ?? 0))
+            // The first range that holds a scalar gives its width: later ranges are written first.
+            for range in ranges.reversed() {
+                widths.replaceSubrange(Int(range.start)..<Int(range.start) + range.widths.count, with: range.widths)
+            }
+            self.widths = widths
         }
 
         /// The advance of one character in ems; nil when the font has none.
         func advance(_ scalar: Unicode.Scalar) -> Double? {
-            let value = scalar.value
-            for range in ranges where value >= range.start && value < range.start + UInt32(range.widths.count) {
-                let width = range.widths[Int(value - range.start)]
-                return width == 0 ? nil : Double(width) / unitsPerEm
-            }
-            return nil
+            let value = Int(scalar.value)
+            guard value < widths.count else { return nil }
+            let width = widths[value]
+            return width == 0 ? nil : Double(width) / unitsPerEm
         }
     }
 

@@ -1,211 +1,185 @@
 // Each view model as its template reads it: every stored field under its own name, in
-// declaration order, `nil` ones left out. A field added to a view model must be added here
-// too; the tests compare these values with the fields reflection sees
-// (`ReportTemplateTests.viewModelsGiveEveryFieldToTheTemplates`).
+// declaration order, `nil` ones left out (`TemplateObject.with`). A field added to a view
+// model must be added here too; the tests compare these values with the fields reflection
+// sees (`ReportTemplateTests.viewModelsGiveEveryFieldToTheTemplates`).
 
 // MARK: ReportViewModel
 
 extension ReportViewModel: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "language": language.templateValue, "title": title.templateValue, "country": country.templateValue,
-            "period": period.templateValue, "date": date?.templateValue, "preparedBy": preparedBy?.templateValue,
-            "notes": notes?.templateValue, "generator": generator.templateValue, "pageHeaderCSS": pageHeaderCSS.templateValue,
-            "agencies": agencies.templateValue, "coverAgencies": coverAgencies.templateValue, "moreAgencies": moreAgencies?.templateValue,
-            "agencyNames": agencyNames.templateValue, "questionnaireNames": questionnaireNames.templateValue,
-            "questionnaires": questionnaires.templateValue, "scale": scale.templateValue, "toc": toc.templateValue,
-            "summaryParagraphs": summaryParagraphs.templateValue, "maturity": maturity.templateValue,
-            "compliance": compliance.templateValue, "topPriorities": topPriorities.templateValue, "priorities": priorities.templateValue,
-            "phases": phases.templateValue, "unansweredIndicators": unansweredIndicators.templateValue,
-            "unansweredProvisions": unansweredProvisions.templateValue, "hasUnanswered": hasUnanswered.templateValue,
-            "references": references.templateValue, "complianceChapter": complianceChapter.templateValue,
-            "gapChapter": gapChapter.templateValue, "annexChapter": annexChapter.templateValue,
-            "provisionalThreshold": provisionalThreshold.templateValue, "countryPeriod": countryPeriod.templateValue,
-            "trend": trend?.templateValue, "trendChapter": trendChapter.templateValue, "crossingPoint": crossingPoint?.templateValue,
-            "crossingPointMethod": crossingPointMethod?.templateValue, "progressTitle": progressTitle.templateValue,
-        ])
+        TemplateObject(capacity: 37)
+            .with("language", language).with("title", title).with("country", country).with("period", period).with("date", date)
+            .with("preparedBy", preparedBy).with("notes", notes).with("generator", generator).with("pageHeaderCSS", pageHeaderCSS)
+            .with("agencies", agencies).with("coverAgencies", coverAgencies).with("moreAgencies", moreAgencies)
+            .with("agencyNames", agencyNames).with("questionnaireNames", questionnaireNames)
+            .with("questionnaires", questionnaires).with("scale", scale).with("toc", toc)
+            .with("summaryParagraphs", summaryParagraphs).with("maturity", maturity).with("compliance", compliance)
+            .with("topPriorities", topPriorities).with("priorities", priorities).with("phases", phases)
+            .with("unansweredIndicators", unansweredIndicators).with("unansweredProvisions", unansweredProvisions)
+            .with("hasUnanswered", hasUnanswered).with("references", references).with("complianceChapter", complianceChapter)
+            .with("gapChapter", gapChapter).with("annexChapter", annexChapter).with("provisionalThreshold", provisionalThreshold)
+            .with("countryPeriod", countryPeriod).with("trend", trend).with("trendChapter", trendChapter)
+            .with("crossingPoint", crossingPoint).with("crossingPointMethod", crossingPointMethod)
+            .with("progressTitle", progressTitle).value
     }
 }
 
 extension ReportViewModel.AgencyRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["id": id.templateValue, "name": name.templateValue, "answers": answers.templateValue])
+        TemplateObject(capacity: 3).with("id", id).with("name", name).with("answers", answers).value
     }
 }
 
 extension ReportViewModel.QuestionnaireRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "kind": kind.templateValue, "version": version.templateValue,
-            "answeredVersion": answeredVersion.templateValue, "mismatch": mismatch.templateValue, "name": name.templateValue,
-        ])
+        TemplateObject(capacity: 7)
+            .with("id", id).with("title", title).with("kind", kind).with("version", version)
+            .with("answeredVersion", answeredVersion).with("mismatch", mismatch).with("name", name).value
     }
 }
 
 extension ReportViewModel.ScaleRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "level": level.templateValue, "name": name.templateValue, "summary": summary.templateValue, "badge": badge.templateValue,
-        ])
+        TemplateObject(capacity: 4).with("level", level).with("name", name).with("summary", summary).with("badge", badge).value
     }
 }
 
 extension ReportViewModel.DimensionLine: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["title": title.templateValue, "score": score.templateValue, "level": level.templateValue])
+        TemplateObject(capacity: 3).with("title", title).with("score", score).with("level", level).value
     }
 }
 
 extension ReportViewModel.ResponseRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "agency": agency.templateValue, "value": value.templateValue, "evidence": evidence?.templateValue,
-            "comment": comment?.templateValue,
-        ])
+        TemplateObject(capacity: 4)
+            .with("agency", agency).with("value", value).with("evidence", evidence).with("comment", comment).value
     }
 }
 
 extension ReportViewModel.Rating: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "score": score.templateValue, "level": level.templateValue, "levelName": levelName.templateValue, "badge": badge.templateValue,
-            "target": target?.templateValue, "gap": gap?.templateValue,
-        ])
+        TemplateObject(capacity: 6)
+            .with("score", score).with("level", level).with("levelName", levelName).with("badge", badge).with("target", target)
+            .with("gap", gap).value
     }
 }
 
 extension ReportViewModel.IndicatorBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "anchor": anchor.templateValue, "id": id.templateValue, "title": title.templateValue, "question": question.templateValue,
-            "answered": answered.templateValue, "statusText": statusText.templateValue, "rating": rating.templateValue,
-            "divergent": divergent.templateValue, "divergence": divergence.templateValue, "divergenceFlag": divergenceFlag.templateValue,
-            "consensusNote": consensusNote?.templateValue, "descriptor": descriptor?.templateValue, "nextLevel": nextLevel.templateValue,
-            "nextStepLabel": nextStepLabel.templateValue, "nextStep": nextStep?.templateValue, "note": note?.templateValue,
-            "responses": responses.templateValue, "views": views.templateValue, "references": references.templateValue,
-            "linkGroups": linkGroups.templateValue,
-        ])
+        TemplateObject(capacity: 20)
+            .with("anchor", anchor).with("id", id).with("title", title).with("question", question).with("answered", answered)
+            .with("statusText", statusText).with("rating", rating).with("divergent", divergent).with("divergence", divergence)
+            .with("divergenceFlag", divergenceFlag).with("consensusNote", consensusNote).with("descriptor", descriptor)
+            .with("nextLevel", nextLevel).with("nextStepLabel", nextStepLabel).with("nextStep", nextStep).with("note", note)
+            .with("responses", responses).with("views", views).with("references", references).with("linkGroups", linkGroups).value
     }
 }
 
 extension ReportViewModel.LinkGroup: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["title": title.templateValue, "items": items.templateValue])
+        TemplateObject(capacity: 2).with("title", title).with("items", items).value
     }
 }
 
 extension ReportViewModel.LinkText: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["text": text.templateValue, "anchor": anchor.templateValue, "last": last.templateValue])
+        TemplateObject(capacity: 3).with("text", text).with("anchor", anchor).with("last", last).value
     }
 }
 
 extension ReportViewModel.DimensionBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "anchor": anchor.templateValue, "number": number.templateValue, "id": id.templateValue, "title": title.templateValue,
-            "summary": summary?.templateValue, "rating": rating.templateValue, "coverage": coverage.templateValue,
-            "provisional": provisional.templateValue, "answeredText": answeredText.templateValue, "heatmapSVG": heatmapSVG.templateValue,
-            "scoreLine": scoreLine.templateValue, "heatmapCaption": heatmapCaption.templateValue,
-            "hasWorkingGroup": hasWorkingGroup.templateValue, "indicators": indicators.templateValue,
-        ])
+        TemplateObject(capacity: 14)
+            .with("anchor", anchor).with("number", number).with("id", id).with("title", title).with("summary", summary)
+            .with("rating", rating).with("coverage", coverage).with("provisional", provisional).with("answeredText", answeredText)
+            .with("heatmapSVG", heatmapSVG).with("scoreLine", scoreLine).with("heatmapCaption", heatmapCaption)
+            .with("hasWorkingGroup", hasWorkingGroup).with("indicators", indicators).value
     }
 }
 
 extension ReportViewModel.SubIndexes: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "national": national.templateValue, "crossBorder": crossBorder.templateValue, "line": line.templateValue,
-        ])
+        TemplateObject(capacity: 3).with("national", national).with("crossBorder", crossBorder).with("line", line).value
     }
 }
 
 extension ReportViewModel.MaturitySection: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "anchor": anchor.templateValue, "number": number.templateValue, "id": id.templateValue, "title": title.templateValue,
-            "version": version.templateValue, "rating": rating.templateValue, "headline": headline.templateValue,
-            "indexLabel": indexLabel.templateValue, "indexLine": indexLine.templateValue, "subIndexes": subIndexes?.templateValue,
-            "radarCaption": radarCaption.templateValue, "radarSVG": radarSVG.templateValue, "dimensionRows": dimensionRows.templateValue,
-            "strongest": strongest.templateValue, "weakest": weakest.templateValue, "strongestText": strongestText.templateValue,
-            "weakestText": weakestText.templateValue, "provisionalNote": provisionalNote?.templateValue,
-            "divergenceNote": divergenceNote?.templateValue, "divergent": divergent.templateValue, "dimensions": dimensions.templateValue,
-        ])
+        TemplateObject(capacity: 21)
+            .with("anchor", anchor).with("number", number).with("id", id).with("title", title).with("version", version)
+            .with("rating", rating).with("headline", headline).with("indexLabel", indexLabel).with("indexLine", indexLine)
+            .with("subIndexes", subIndexes).with("radarCaption", radarCaption).with("radarSVG", radarSVG)
+            .with("dimensionRows", dimensionRows).with("strongest", strongest).with("weakest", weakest)
+            .with("strongestText", strongestText).with("weakestText", weakestText).with("provisionalNote", provisionalNote)
+            .with("divergenceNote", divergenceNote).with("divergent", divergent).with("dimensions", dimensions).value
     }
 }
 
 extension ReportViewModel.StatusCount: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["label": label.templateValue, "count": count.templateValue])
+        TemplateObject(capacity: 2).with("label", label).with("count", count).value
     }
 }
 
 extension ReportViewModel.SectionRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "rate": rate.templateValue, "coverage": coverage.templateValue,
-            "answered": answered.templateValue, "binding": binding.templateValue, "bestEndeavour": bestEndeavour.templateValue,
-        ])
+        TemplateObject(capacity: 7)
+            .with("id", id).with("title", title).with("rate", rate).with("coverage", coverage).with("answered", answered)
+            .with("binding", binding).with("bestEndeavour", bestEndeavour).value
     }
 }
 
 extension ReportViewModel.ProvisionRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "obligation": obligation.templateValue, "status": status.templateValue,
-            "category": category.templateValue, "date": date.templateValue, "evidence": evidence.templateValue,
-            "requirement": requirement.templateValue, "links": links.templateValue,
-        ])
+        TemplateObject(capacity: 9)
+            .with("id", id).with("title", title).with("obligation", obligation).with("status", status).with("category", category)
+            .with("date", date).with("evidence", evidence).with("requirement", requirement).with("links", links).value
     }
 }
 
 extension ReportViewModel.ComplianceSection: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "anchor": anchor.templateValue, "number": number.templateValue, "id": id.templateValue, "title": title.templateValue,
-            "instrument": instrument.templateValue, "headline": headline.templateValue, "rate": rate.templateValue,
-            "coverage": coverage.templateValue, "bindingRate": bindingRate.templateValue,
-            "bestEndeavourRate": bestEndeavourRate.templateValue, "counts": counts.templateValue, "sectionsSVG": sectionsSVG.templateValue,
-            "obligationSVG": obligationSVG.templateValue, "hasObligationChart": hasObligationChart.templateValue,
-            "sections": sections.templateValue, "notMet": notMet.templateValue, "unanswered": unanswered.templateValue,
-            "hasUnanswered": hasUnanswered.templateValue, "hasCategories": hasCategories.templateValue, "guidance": guidance.templateValue,
-            "hasGuidance": hasGuidance.templateValue,
-        ])
+        TemplateObject(capacity: 21)
+            .with("anchor", anchor).with("number", number).with("id", id).with("title", title).with("instrument", instrument)
+            .with("headline", headline).with("rate", rate).with("coverage", coverage).with("bindingRate", bindingRate)
+            .with("bestEndeavourRate", bestEndeavourRate).with("counts", counts).with("sectionsSVG", sectionsSVG)
+            .with("obligationSVG", obligationSVG).with("hasObligationChart", hasObligationChart).with("sections", sections)
+            .with("notMet", notMet).with("unanswered", unanswered).with("hasUnanswered", hasUnanswered)
+            .with("hasCategories", hasCategories).with("guidance", guidance).with("hasGuidance", hasGuidance).value
     }
 }
 
 extension ReportViewModel.PriorityRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "rank": rank.templateValue, "questionnaire": questionnaire.templateValue, "indicator": indicator.templateValue,
-            "title": title.templateValue, "dimension": dimension.templateValue, "score": score.templateValue,
-            "target": target.templateValue, "gap": gap.templateValue, "priority": priority.templateValue,
-            "nextLevel": nextLevel.templateValue, "nextStep": nextStep.templateValue, "toLevel": toLevel.templateValue,
-        ])
+        TemplateObject(capacity: 12)
+            .with("rank", rank).with("questionnaire", questionnaire).with("indicator", indicator).with("title", title)
+            .with("dimension", dimension).with("score", score).with("target", target).with("gap", gap).with("priority", priority)
+            .with("nextLevel", nextLevel).with("nextStep", nextStep).with("toLevel", toLevel).value
     }
 }
 
 extension ReportViewModel.Phase: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["name": name.templateValue, "description": description.templateValue, "items": items.templateValue])
+        TemplateObject(capacity: 3).with("name", name).with("description", description).with("items", items).value
     }
 }
 
 extension ReportViewModel.ItemRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["questionnaire": questionnaire.templateValue, "id": id.templateValue, "title": title.templateValue])
+        TemplateObject(capacity: 3).with("questionnaire", questionnaire).with("id", id).with("title", title).value
     }
 }
 
 extension ReportViewModel.ReferenceRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["source": source.templateValue, "citations": citations.templateValue])
+        TemplateObject(capacity: 2).with("source", source).with("citations", citations).value
     }
 }
 
 extension ReportViewModel.TocEntry: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["anchor": anchor.templateValue, "number": number.templateValue, "title": title.templateValue])
+        TemplateObject(capacity: 3).with("anchor", anchor).with("number", number).with("title", title).value
     }
 }
 
@@ -213,10 +187,9 @@ extension ReportViewModel.TocEntry: TemplateValueConvertible {
 
 extension TrendReportViewModel: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "title": title.templateValue, "generator": generator.templateValue, "pageHeaderCSS": pageHeaderCSS.templateValue,
-            "language": language.templateValue, "trend": trend.templateValue,
-        ])
+        TemplateObject(capacity: 5)
+            .with("title", title).with("generator", generator).with("pageHeaderCSS", pageHeaderCSS).with("language", language)
+            .with("trend", trend).value
     }
 }
 
@@ -224,77 +197,70 @@ extension TrendReportViewModel: TemplateValueConvertible {
 
 extension TrendViewModel: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "country": country.templateValue, "firstPeriod": firstPeriod.templateValue, "lastPeriod": lastPeriod.templateValue,
-            "periods": periods.templateValue, "periodCount": periodCount.templateValue, "assessments": assessments.templateValue,
-            "summaryParagraphs": summaryParagraphs.templateValue, "maturity": maturity.templateValue,
-            "compliance": compliance.templateValue, "complianceSVG": complianceSVG.templateValue, "changes": changes.templateValue,
-            "regressionThreshold": regressionThreshold.templateValue, "coverLine": coverLine.templateValue,
-            "progressNote": progressNote.templateValue,
-        ])
+        TemplateObject(capacity: 14)
+            .with("country", country).with("firstPeriod", firstPeriod).with("lastPeriod", lastPeriod).with("periods", periods)
+            .with("periodCount", periodCount).with("assessments", assessments).with("summaryParagraphs", summaryParagraphs)
+            .with("maturity", maturity).with("compliance", compliance).with("complianceSVG", complianceSVG)
+            .with("changes", changes).with("regressionThreshold", regressionThreshold).with("coverLine", coverLine)
+            .with("progressNote", progressNote).value
     }
 }
 
 extension TrendViewModel.Cell: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["text": text.templateValue])
+        TemplateObject(capacity: 1).with("text", text).value
     }
 }
 
 extension TrendViewModel.Row: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "dimension": dimension.templateValue, "cells": cells.templateValue,
-            "change": change.templateValue, "target": target.templateValue, "progress": progress.templateValue,
-            "regressed": regressed.templateValue, "regressionText": regressionText.templateValue,
-        ])
+        TemplateObject(capacity: 9)
+            .with("id", id).with("title", title).with("dimension", dimension).with("cells", cells).with("change", change)
+            .with("target", target).with("progress", progress).with("regressed", regressed).with("regressionText", regressionText)
+            .value
     }
 }
 
 extension TrendViewModel.SmallChart: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["title": title.templateValue, "svg": svg.templateValue])
+        TemplateObject(capacity: 2).with("title", title).with("svg", svg).value
     }
 }
 
 extension TrendViewModel.MaturityBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "versions": versions.templateValue, "index": index.templateValue,
-            "overviewSVG": overviewSVG.templateValue, "smallMultiples": smallMultiples.templateValue,
-            "dimensions": dimensions.templateValue, "indicators": indicators.templateValue, "regressions": regressions.templateValue,
-            "missing": missing.templateValue,
-        ])
+        TemplateObject(capacity: 10)
+            .with("id", id).with("title", title).with("versions", versions).with("index", index).with("overviewSVG", overviewSVG)
+            .with("smallMultiples", smallMultiples).with("dimensions", dimensions).with("indicators", indicators)
+            .with("regressions", regressions).with("missing", missing).value
     }
 }
 
 extension TrendViewModel.ComplianceBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "row": row.templateValue, "sections": sections.templateValue,
-            "sectionsHeading": sectionsHeading.templateValue,
-        ])
+        TemplateObject(capacity: 5)
+            .with("id", id).with("title", title).with("row", row).with("sections", sections)
+            .with("sectionsHeading", sectionsHeading).value
     }
 }
 
 extension TrendViewModel.ChangeItem: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["id": id.templateValue, "text": text.templateValue])
+        TemplateObject(capacity: 2).with("id", id).with("text", text).value
     }
 }
 
 extension TrendViewModel.ChangeBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "questionnaire": questionnaire.templateValue, "fromVersion": fromVersion.templateValue, "toVersion": toVersion.templateValue,
-            "period": period.templateValue, "items": items.templateValue, "heading": heading.templateValue,
-        ])
+        TemplateObject(capacity: 6)
+            .with("questionnaire", questionnaire).with("fromVersion", fromVersion).with("toVersion", toVersion)
+            .with("period", period).with("items", items).with("heading", heading).value
     }
 }
 
 extension TrendViewModel.AssessmentRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["period": period.templateValue, "title": title.templateValue, "date": date.templateValue])
+        TemplateObject(capacity: 3).with("period", period).with("title", title).with("date", date).value
     }
 }
 
@@ -302,128 +268,112 @@ extension TrendViewModel.AssessmentRow: TemplateValueConvertible {
 
 extension ComparisonViewModel: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "title": title.templateValue, "language": language.templateValue, "method": method.templateValue, "marks": marks.templateValue,
-            "listedLast": listedLast.templateValue, "producedWith": producedWith.templateValue, "generator": generator.templateValue,
-            "pageHeaderCSS": pageHeaderCSS.templateValue, "subtitle": subtitle.templateValue, "assessments": assessments.templateValue,
-            "assessmentCount": assessmentCount.templateValue, "summaryParagraphs": summaryParagraphs.templateValue,
-            "maturity": maturity.templateValue, "compliance": compliance.templateValue, "crossings": crossings.templateValue,
-            "notComparable": notComparable.templateValue, "flagGap": flagGap.templateValue,
-        ])
+        TemplateObject(capacity: 17)
+            .with("title", title).with("language", language).with("method", method).with("marks", marks)
+            .with("listedLast", listedLast).with("producedWith", producedWith).with("generator", generator)
+            .with("pageHeaderCSS", pageHeaderCSS).with("subtitle", subtitle).with("assessments", assessments)
+            .with("assessmentCount", assessmentCount).with("summaryParagraphs", summaryParagraphs).with("maturity", maturity)
+            .with("compliance", compliance).with("crossings", crossings).with("notComparable", notComparable)
+            .with("flagGap", flagGap).value
     }
 }
 
 extension ComparisonViewModel.Cell: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["text": text.templateValue, "css": css.templateValue])
+        TemplateObject(capacity: 2).with("text", text).with("css", css).value
     }
 }
 
 extension ComparisonViewModel.Header: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["text": text.templateValue, "number": number?.templateValue])
+        TemplateObject(capacity: 2).with("text", text).with("number", number).value
     }
 }
 
 extension ComparisonViewModel.HeatRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "rank": rank.templateValue, "country": country.templateValue, "period": period.templateValue, "cells": cells.templateValue,
-            "regional": regional.templateValue,
-        ])
+        TemplateObject(capacity: 5)
+            .with("rank", rank).with("country", country).with("period", period).with("cells", cells).with("regional", regional)
+            .value
     }
 }
 
 extension ComparisonViewModel.SpreadRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "title": title.templateValue, "id": id.templateValue, "count": count.templateValue, "min": min.templateValue,
-            "q1": q1.templateValue, "median": median.templateValue, "q3": q3.templateValue, "max": max.templateValue,
-            "note": note?.templateValue,
-        ])
+        TemplateObject(capacity: 9)
+            .with("title", title).with("id", id).with("count", count).with("min", min).with("q1", q1).with("median", median)
+            .with("q3", q3).with("max", max).with("note", note).value
     }
 }
 
 extension ComparisonViewModel.StandingRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["country": country.templateValue, "text": text.templateValue])
+        TemplateObject(capacity: 2).with("country", country).with("text", text).value
     }
 }
 
 extension ComparisonViewModel.MaturityBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "versions": versions.templateValue,
-            "versionsLine": versionsLine.templateValue, "headers": headers.templateValue, "rows": rows.templateValue,
-            "dimensions": dimensions.templateValue, "indexes": indexes.templateValue, "standings": standings.templateValue,
-            "weakest": weakest.templateValue,
-        ])
+        TemplateObject(capacity: 10)
+            .with("id", id).with("title", title).with("versions", versions).with("versionsLine", versionsLine)
+            .with("headers", headers).with("rows", rows).with("dimensions", dimensions).with("indexes", indexes)
+            .with("standings", standings).with("weakest", weakest).value
     }
 }
 
 extension ComparisonViewModel.ComplianceRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "country": country.templateValue, "rate": rate.templateValue, "binding": binding.templateValue,
-            "bestEndeavour": bestEndeavour.templateValue, "coverage": coverage.templateValue, "regional": regional.templateValue,
-        ])
+        TemplateObject(capacity: 6)
+            .with("country", country).with("rate", rate).with("binding", binding).with("bestEndeavour", bestEndeavour)
+            .with("coverage", coverage).with("regional", regional).value
     }
 }
 
 extension ComparisonViewModel.ComplianceBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "versions": versions.templateValue,
-            "versionsLine": versionsLine.templateValue, "rows": rows.templateValue, "sections": sections.templateValue,
-        ])
+        TemplateObject(capacity: 6)
+            .with("id", id).with("title", title).with("versions", versions).with("versionsLine", versionsLine).with("rows", rows)
+            .with("sections", sections).value
     }
 }
 
 extension ComparisonViewModel.SideCell: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object(["score": score.templateValue, "views": views.templateValue, "divergent": divergent.templateValue])
+        TemplateObject(capacity: 3).with("score", score).with("views", views).with("divergent", divergent).value
     }
 }
 
 extension ComparisonViewModel.CrossingRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "id": id.templateValue, "title": title.templateValue, "scope": scope?.templateValue, "sides": sides.templateValue,
-            "gap": gap.templateValue, "flagged": flagged.templateValue,
-        ])
+        TemplateObject(capacity: 6)
+            .with("id", id).with("title", title).with("scope", scope).with("sides", sides).with("gap", gap)
+            .with("flagged", flagged).value
     }
 }
 
 extension ComparisonViewModel.CrossingTable: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "questionnaire": questionnaire.templateValue, "title": title.templateValue, "versions": versions.templateValue,
-            "indexes": indexes.templateValue, "rule": rule.templateValue, "rows": rows.templateValue,
-            "flaggedText": flaggedText.templateValue, "crossingLine": crossingLine.templateValue,
-        ])
+        TemplateObject(capacity: 8)
+            .with("questionnaire", questionnaire).with("title", title).with("versions", versions).with("indexes", indexes)
+            .with("rule", rule).with("rows", rows).with("flaggedText", flaggedText).with("crossingLine", crossingLine).value
     }
 }
 
 extension ComparisonViewModel.SideHeader: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "name": name.templateValue, "country": country.templateValue, "file": file.templateValue, "period": period.templateValue,
-        ])
+        TemplateObject(capacity: 4).with("name", name).with("country", country).with("file", file).with("period", period).value
     }
 }
 
 extension ComparisonViewModel.CrossingBlock: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "title": title.templateValue, "sides": sides.templateValue, "tables": tables.templateValue, "oneSide": oneSide?.templateValue,
-        ])
+        TemplateObject(capacity: 4)
+            .with("title", title).with("sides", sides).with("tables", tables).with("oneSide", oneSide).value
     }
 }
 
 extension ComparisonViewModel.AssessmentRow: TemplateValueConvertible {
     var templateValue: TemplateValue {
-        .object([
-            "country": country.templateValue, "period": period.templateValue, "title": title.templateValue, "file": file.templateValue,
-        ])
+        TemplateObject(capacity: 4).with("country", country).with("period", period).with("title", title).with("file", file).value
     }
 }

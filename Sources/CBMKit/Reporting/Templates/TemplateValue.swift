@@ -33,16 +33,29 @@ struct TemplateObject {
         fields = Array(zip(keys, values))
     }
 
-    /// A view model's fields, in declaration order. A `nil` field is left out, so that a
+    /// An object for `capacity` fields, filled by `with(_:_:)`.
+    init(capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
+    /// The object with the field `key` added: a view model lists its fields in declaration
+    /// order, `TemplateObject(capacity: 2).with("id", id).with("title", title).value`. Each
+    /// value is converted once, straight into the object.
+    consuming func with(_ key: String, _ value: some TemplateValueConvertible) -> TemplateObject {
+        fields.append((key, value.templateValue))
+        return self
+    }
+
+    /// The object with the field `key` added, unless it is `nil`: a field left out, so that a
     /// template looks the name up in the values around this one, as Mustache does with a
     /// missing field.
-    init(_ fields: KeyValuePairs<String, TemplateValue?>) {
-        self.fields.reserveCapacity(fields.count)
-        for (key, value) in fields {
-            guard let value else { continue }
-            self.fields.append((key, value))
-        }
+    consuming func with(_ key: String, _ value: (some TemplateValueConvertible)?) -> TemplateObject {
+        if let value { fields.append((key, value.templateValue)) }
+        return self
     }
+
+    /// The object as a template value.
+    var value: TemplateValue { .object(self) }
 
     subscript(name: String) -> TemplateValue? {
         get {
@@ -84,11 +97,4 @@ extension Int: TemplateValueConvertible {
 
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
     var templateValue: TemplateValue { .list(map(\.templateValue)) }
-}
-
-extension TemplateValue {
-    /// `.object` of a view model's fields; `nil` fields are left out (`TemplateObject.init(_:)`).
-    static func object(_ fields: KeyValuePairs<String, TemplateValue?>) -> TemplateValue {
-        .object(TemplateObject(fields))
-    }
 }

@@ -29,6 +29,10 @@ struct ReportTemplate: Sendable {
         var currentOnly: Bool
         var path: [String]
         var transforms: [String]
+        /// The text of the names after the first ("report.title" for `t.report.title`), which
+        /// gives them back when split at its dots: how cbm's texts remember a name they have
+        /// looked up (`TemplateTexts.value(names:joined:)`).
+        var rest = ""
     }
 
     enum Part: Sendable {
@@ -294,7 +298,10 @@ extension ReportTemplate {
             if utf8.count == 1, utf8.first == dot { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
             guard !utf8.isEmpty else { throw error("a tag has no name") }
             // A name is made of ASCII bytes (`isNameByte`): split at its dots by bytes.
-            return Name(isCurrent: false, currentOnly: utf8.first == dot, path: utf8.split(separator: dot).map { String(Substring($0)) }, transforms: transforms)
+            let names = utf8.split(separator: dot)
+            var name = Name(isCurrent: false, currentOnly: utf8.first == dot, path: names.map { String(Substring($0)) }, transforms: transforms)
+            if names.count > 1 { name.rest = String(Substring(utf8[names[1].startIndex..<names[names.count - 1].endIndex])) }
+            return name
         }
     }
 }

@@ -42,7 +42,12 @@ struct TemplateLibrary: Sendable {
                         indentation: String?, into out: inout String) {
         var contentType = start
         guard let indentation, !indentation.isEmpty else {
-            for part in template.parts { render(part, stack: &stack, contentType: &contentType, indentation: indentation, into: &out) }
+            // Through the buffer: each part is read where it is, not copied for the call.
+            template.parts.withUnsafeBufferPointer { parts in
+                for index in parts.indices {
+                    render(parts[index], stack: &stack, contentType: &contentType, indentation: indentation, into: &out)
+                }
+            }
             return
         }
         // An indented partial: as swift-mustache does, a part that starts a line is indented.
@@ -118,7 +123,14 @@ struct TemplateLibrary: Sendable {
             var index = stack.count - 1
             while index >= 0 {
                 if let child = stack[index].child(named: first) {
-                    found = name.path.count == 1 ? child : Self.resolve(name.path.dropFirst(), from: child)
+                    if name.path.count == 1 {
+                        found = child
+                    } else if case let .texts(texts, prefix) = child, prefix.isEmpty {
+                        // `t.report.title`: cbm's texts remember the whole name.
+                        found = texts.value(names: name.path.dropFirst(), joined: name.rest)
+                    } else {
+                        found = Self.resolve(name.path.dropFirst(), from: child)
+                    }
                     break
                 }
                 index -= 1
@@ -140,7 +152,7 @@ struct TemplateLibrary: Sendable {
         return value
     }
 
-    private static func resolve(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    static func resolve(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
         var value = value
         for name in path {
             guard let child = value.child(named: name) else { return nil }

@@ -12,6 +12,19 @@ final class TemplateTexts {
         self.values = values
     }
 
+    /// The values of dotted names below the root, by the whole name ("report.title").
+    private var resolved: [String: TemplateValue?] = [:]
+
+    /// The value of the dotted name `names` (`joined` with dots) below the root, as looking
+    /// its names up one by one gives it, which is done once for each name: a report asks for
+    /// the same ones in every indicator.
+    func value(names: ArraySlice<String>, joined: String) -> TemplateValue? {
+        if let known = resolved[joined] { return known }
+        let value = TemplateLibrary.resolve(names, from: .texts(self, prefix: ""))
+        resolved[joined] = value
+        return value
+    }
+
     /// Texts already prepared: a report asks for the same ones in every indicator.
     private var prepared: [String: TemplateValue?] = [:]
 

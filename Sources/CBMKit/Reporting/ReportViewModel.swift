@@ -347,11 +347,13 @@ extension ReportViewModel {
         // References: every source cited by the questionnaires used, with what cites it.
         var bySource: [String: [String]] = [:]
         var order: [String] = []
-        var cited = Set<[String]>()  // [source, entry]: each entry once, found by hashing, not by a search of the list
+        // Each entry once: found by hashing, not by a search of the source's list.
+        struct Citation: Hashable { var source: String, entry: String }
+        var cited = Set<Citation>()
         func cite(_ reference: Reference, by item: String) {
             if bySource[reference.source] == nil { order.append(reference.source) }
             let entry = reference.ref.map { "\($0) (\(item))" } ?? item
-            if cited.insert([reference.source, entry]).inserted { bySource[reference.source, default: []].append(entry) }
+            if cited.insert(Citation(source: reference.source, entry: entry)).inserted { bySource[reference.source, default: []].append(entry) }
         }
         for m in card.maturity {
             for indicator in catalog.questionnaire(m.questionnaire, version: m.version)?.maturity?.indicators ?? [] {
@@ -665,12 +667,16 @@ extension ReportViewModel {
         for (index, c) in card.compliance.enumerated() {
             guard let definition = catalog.questionnaire(c.questionnaire, version: c.version)?.compliance else { continue }
             var linksByProvision: [String: [LinkText]] = [:]
+            // Only the provisions not fully met list their indicators.
+            let notMet = Set(compliance[index].notMet.map(\.id))
             for p in c.provisions {
                 guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
-                let status = statusText(p, t)
+                let item = "\(p.id) \(p.title) (\(statusText(p, t)))"
+                let listsLinks = notMet.contains(p.id)
                 for link in provision.related {
-                    provisionsByIndicator[link.text, default: []].append((c.title, "\(p.id) \(p.title) (\(status))"))
-                    if let indicator = indicatorLevels[link.text] {
+                    let key = link.text
+                    provisionsByIndicator[key, default: []].append((c.title, item))
+                    if listsLinks, let indicator = indicatorLevels[key] {
                         linksByProvision[p.id, default: []].append(LinkText(
                             text: "\(link.indicator), \(indicator.text)",
                             anchor: "ind-\(link.questionnaire)-\(link.indicator)", last: false))
@@ -695,7 +701,12 @@ extension ReportViewModel {
                     let links = provisionsByIndicator[key] ?? []
                     var groups: [LinkGroup] = []
                     for link in links {
-                        if groups.last?.title == link.title { groups[groups.count - 1].items += "; " + link.item } else { groups.append(LinkGroup(title: link.title, items: link.item)) }
+                        if groups.last?.title == link.title {
+                            groups[groups.count - 1].items += "; "
+                            groups[groups.count - 1].items += link.item
+                        } else {
+                            groups.append(LinkGroup(title: link.title, items: link.item))
+                        }
                     }
                     maturity[m].dimensions[d].indicators[i].linkGroups = groups
                 }

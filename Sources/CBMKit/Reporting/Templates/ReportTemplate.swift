@@ -297,11 +297,21 @@ extension ReportTemplate {
             let utf8 = text.utf8
             if utf8.count == 1, utf8.first == dot { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
             guard !utf8.isEmpty else { throw error("a tag has no name") }
-            // A name is made of ASCII bytes (`isNameByte`): split at its dots by bytes.
-            let names = utf8.split(separator: dot)
-            var name = Name(isCurrent: false, currentOnly: utf8.first == dot, path: names.map { String(Substring($0)) }, transforms: transforms)
-            if names.count > 1 { name.rest = String(Substring(utf8[names[1].startIndex..<names[names.count - 1].endIndex])) }
-            return name
+            // A name is made of ASCII bytes (`isNameByte`): split at its dots by bytes, empty
+            // names left out.
+            var text = text
+            return text.withUTF8 { bytes in
+                var names: [Range<Int>] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == dot {
+                    if index > start { names.append(start..<index) }
+                    start = index + 1
+                }
+                func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                var name = Name(isCurrent: false, currentOnly: bytes.first == dot, path: names.map(string), transforms: transforms)
+                if names.count > 1 { name.rest = string(names[1].lowerBound..<names[names.count - 1].upperBound) }
+                return name
+            }
         }
     }
 }

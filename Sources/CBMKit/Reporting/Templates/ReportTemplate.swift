@@ -55,6 +55,17 @@ struct ReportTemplate: Sendable {
 
     init(parts: [Part]) { self.parts = parts }
 
+    /// The partials the template names (`{{> style.html}}`), in its sections too.
+    var partialNames: [String] {
+        parts.flatMap { part -> [String] in
+            switch part {
+            case let .partial(name, _): return [name]
+            case let .section(_, _, body): return body.partialNames
+            case .text, .value, .contentType: return []
+            }
+        }
+    }
+
     /// Parses a template's text.
     init(_ text: String) throws {
         var parser = Parser(bytes: Array(text.utf8))

@@ -7,19 +7,27 @@ struct TemplateLibrary: Sendable {
 
     init() {}
 
-    /// Every `*.<format>.mustache` in `directory`, named without `.mustache` ("report.html").
-    /// HTML templates escape with `HTML.escape`: they are read as if they began with
-    /// `{{% CONTENT_TYPE: CBM_HTML}}` (on their first line, which the tag shares).
-    init(directory: URL, format: String) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        for file in files.sorted() where file.hasSuffix(".\(format).mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+    /// The template `template` ("report.html", from `report.html.mustache` in `directory`)
+    /// and the partials it names, and theirs, of the same format (`style.html`), each read
+    /// once; a partial without a file is left out (it renders as nothing), as is a missing
+    /// `template` (`render` then gives nil). HTML templates escape with `HTML.escape`: they
+    /// are read as if they began with `{{% CONTENT_TYPE: CBM_HTML}}` (on their first line,
+    /// which the tag shares).
+    init(directory: URL, template: String) throws {
+        let format = template.split(separator: ".").last.map(String.init) ?? ""
+        var pending = [template]
+        while let name = pending.popLast() {
+            guard templates[name] == nil, name.hasSuffix(".\(format)") else { continue }
+            let file = name + ".mustache"
+            let url = directory.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
             do {
                 try register(format == "html" ? "{{% CONTENT_TYPE: CBM_HTML}}" + text : text, named: name)
             } catch let error as ReportTemplate.ParseError {
                 throw ReportTemplate.ParseError(message: "\(file): \(error.message)", line: error.line)
             }
+            pending += templates[name]?.partialNames ?? []
         }
     }
 

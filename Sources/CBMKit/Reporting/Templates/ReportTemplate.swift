@@ -37,11 +37,36 @@ struct ReportTemplate: Sendable {
 
     enum Part: Sendable {
         case text(String)
-        case value(Name, escaped: Bool)
-        case section(Name, inverted: Bool, body: ReportTemplate)
+        case value(Tag)
+        case section(Section)
         /// `indentation` is set for a partial alone on its line.
         case partial(String, indentation: String?)
         case contentType(ContentType)
+    }
+
+    /// `{{name}}` (escaped) or `{{{name}}}`. Tags and sections are held by reference, so that
+    /// reading a part while rendering retains one object, not each of its names.
+    final class Tag: Sendable {
+        let name: Name
+        let escaped: Bool
+
+        init(_ name: Name, escaped: Bool) {
+            self.name = name
+            self.escaped = escaped
+        }
+    }
+
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
+    final class Section: Sendable {
+        let name: Name
+        let inverted: Bool
+        let body: ReportTemplate
+
+        init(_ name: Name, inverted: Bool, body: ReportTemplate) {
+            self.name = name
+            self.inverted = inverted
+            self.body = body
+        }
     }
 
     var parts: [Part]
@@ -60,7 +85,7 @@ struct ReportTemplate: Sendable {
         parts.flatMap { part -> [String] in
             switch part {
             case let .partial(name, _): return [name]
-            case let .section(_, _, body): return body.partialNames
+            case let .section(section): return section.body.partialNames
             case .text, .value, .contentType: return []
             }
         }
@@ -135,7 +160,7 @@ extension ReportTemplate {
                         whitespaceBefore = ""
                     }
                     let body = try parse(State(section: (path, transforms), newLine: setNewLine))
-                    parts.append(.section(try name(path, transforms), inverted: marker == UInt8(ascii: "^"), body: body))
+                    parts.append(.section(Section(try name(path, transforms), inverted: marker == UInt8(ascii: "^"), body: body)))
 
                 case UInt8(ascii: "/"):
                     position += 1
@@ -166,7 +191,7 @@ extension ReportTemplate {
                         guard !atEnd, bytes[position] == Self.close else { throw error("{{{\(path)}} has no third closing brace") }
                         position += 1
                     }
-                    parts.append(.value(try name(path, transforms), escaped: false))
+                    parts.append(.value(Tag(try name(path, transforms), escaped: false)))
 
                 case UInt8(ascii: ">"):
                     position += 1
@@ -211,7 +236,7 @@ extension ReportTemplate {
                         whitespaceBefore = ""
                     }
                     let (path, transforms) = try parseName()
-                    parts.append(.value(try name(path, transforms), escaped: true))
+                    parts.append(.value(Tag(try name(path, transforms), escaped: true)))
                 }
                 state.newLine = setNewLine
             }

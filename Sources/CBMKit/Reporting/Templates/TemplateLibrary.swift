@@ -74,13 +74,14 @@ struct TemplateLibrary: Sendable {
         switch part {
         case let .text(text):
             out += text
-        case let .value(name, escaped):
-            guard let value = lookup(name, in: stack) else { return }
+        case let .value(tag):
+            guard let value = lookup(tag.name, in: stack) else { return }
             let text = Self.text(of: value)
-            out += escaped ? Self.escape(text, contentType) : text
-        case let .section(name, inverted, body):
-            let value = lookup(name, in: stack)
-            if inverted {
+            out += tag.escaped ? Self.escape(text, contentType) : text
+        case let .section(section):
+            let value = lookup(section.name, in: stack)
+            let body = section.body
+            if section.inverted {
                 switch value {
                 case nil, .null?, .bool(false)?:
                     render(body, stack: &stack, contentType: contentType, indentation: indentation, into: &out)

@@ -40,7 +40,8 @@ final class TemplateTexts {
             // for each of the dozen groups the templates name, by bytes, instead of listing every
             // group of the 600 keys for each report.
             let group = path + "."
-            value = strings.entries.keys.contains { $0.utf8.starts(with: group.utf8) } ? .texts(self, prefix: group) : nil
+            let first = group.utf8.first
+            value = strings.entries.keys.contains { $0.utf8.first == first && $0.utf8.starts(with: group.utf8) } ? .texts(self, prefix: group) : nil
         }
         prepared[path] = value
         return value

@@ -345,15 +345,24 @@ extension ReportViewModel {
         hasUnanswered = !unansweredIndicators.isEmpty || !unansweredProvisions.isEmpty
 
         // References: every source cited by the questionnaires used, with what cites it.
-        var bySource: [String: [String]] = [:]
+        // Each source's entries in order, each once (found by hashing, not by a search of the list).
+        struct Citations {
+            var entries: [String] = []
+            var seen = Set<String>()
+            mutating func add(_ entry: String) {
+                if seen.insert(entry).inserted { entries.append(entry) }
+            }
+        }
+        var bySource: [String: Citations] = [:]
         var order: [String] = []
-        // Each entry once: found by hashing, not by a search of the source's list.
-        struct Citation: Hashable { var source: String, entry: String }
-        var cited = Set<Citation>()
         func cite(_ reference: Reference, by item: String) {
-            if bySource[reference.source] == nil { order.append(reference.source) }
             let entry = reference.ref.map { "\($0) (\(item))" } ?? item
-            if cited.insert(Citation(source: reference.source, entry: entry)).inserted { bySource[reference.source, default: []].append(entry) }
+            if let index = bySource.index(forKey: reference.source) {
+                bySource.values[index].add(entry)
+            } else {
+                order.append(reference.source)
+                bySource[reference.source, default: Citations()].add(entry)
+            }
         }
         for m in card.maturity {
             for indicator in catalog.questionnaire(m.questionnaire, version: m.version)?.maturity?.indicators ?? [] {
@@ -361,11 +370,12 @@ extension ReportViewModel {
             }
         }
         for c in card.compliance {
-            for provision in catalog.questionnaire(c.questionnaire, version: c.version)?.compliance?.provisions ?? [] {
-                for reference in provision.references { cite(reference, by: "\(c.questionnaire) \(provision.id)") }
+            for provision in catalog.questionnaire(c.questionnaire, version: c.version)?.compliance?.provisions ?? [] where !provision.references.isEmpty {
+                let item = "\(c.questionnaire) \(provision.id)"
+                for reference in provision.references { cite(reference, by: item) }
             }
         }
-        references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.joined(separator: "; ")) }
+        references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.entries.joined(separator: "; ")) }
 
         summaryParagraphs = Self.summary(card, t: t)
     }

@@ -5,30 +5,10 @@ import Foundation
 /// Charts carry a <title> and <desc> (read by screen readers), print in grey scale (values
 /// are written as text, series differ by line style, not only by colour).
 enum SVG {
-    /// The bytes `escape` may change: the marks XML reads and the first bytes of control characters.
-    private static let changedBytes = ByteSet { byte in
-        ControlCharacters.mayStart(byte) || "<>&\"'".utf8.contains(byte)
-    }
-
+    /// Chart text for XML: `& < > " '` escaped and control characters left out, the rules
+    /// of `HTML.escape`, which works on the UTF-8 bytes and returns most texts as they are.
     static func escape(_ text: String) -> String {
-        // Most chart texts have nothing to escape: they are returned as they are.
-        guard changedBytes.containsAny(of: text) else { return text }
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters (`ControlCharacters`) are not allowed in XML.
-                if ControlCharacters.isControl(scalar) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTML.escape(text)
     }
 
     static func number(_ value: Double) -> String {
@@ -195,12 +175,22 @@ enum SVG {
         let keyLines = FontMetrics.lines(key, maxWidth: max(width, 420) - 4, size: FontSize.note, maxLines: 4)
         width = max(width, (keyLines.map { FontMetrics.width($0, size: FontSize.note) }.max() ?? 0) + 4)
         let height = headerHeight + body + 14 + Double(keyLines.count) * lineHeight
-        let description = (description ?? t["chart.heatmap_description"]) + " "
-            + rows.map { row in
-                row.label + ": " + zip(columns, row.cells).map { "\($0) \($1.text.isEmpty ? t["report.no_answer"] : $1.text)" }.joined(separator: ", ")
-                    + (row.divergent ? " " + t["chart.heatmap_divergent"] : "")
-            }.joined(separator: "; ")
-        var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: description)
+        // "Heading Row: Agency 3, Agency no answer; …", written into one string.
+        let noAnswer = t["report.no_answer"], divergentNote = " " + t["chart.heatmap_divergent"]
+        var text = (description ?? t["chart.heatmap_description"]) + " "
+        for (r, row) in rows.enumerated() {
+            if r > 0 { text += "; " }
+            text += row.label
+            text += ": "
+            for (c, (column, entry)) in zip(columns, row.cells).enumerated() {
+                if c > 0 { text += ", " }
+                text += column
+                text += " "
+                text += entry.text.isEmpty ? noAnswer : entry.text
+            }
+            if row.divergent { text += divergentNote }
+        }
+        var svg = open(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)), id: id, title: title, description: text)
         for (index, lines) in headerLines.enumerated() {
             let x = labelWidth + cell * (Double(index) + 0.5)
             svg += "<text transform=\"translate(\(number(x + 4)),\(number(headerHeight - 8))) rotate(-45)\" class=\"label\">"
@@ -210,17 +200,22 @@ enum SVG {
             }
             svg += "</text>\n"
         }
+        // The numbers every row repeats (each column's x, the cell width) are written once.
+        let columnCount = rows.map(\.cells.count).max() ?? 0
+        let rectX = (0..<columnCount).map { number(labelWidth + cell * Double($0) + 1) }
+        let textX = (0..<columnCount).map { number(labelWidth + cell * Double($0) + cell / 2) }
+        let cellWidth = number(cell - 2)
         for (r, row) in rows.enumerated() {
             let y = headerHeight + rowTops[r], rowHeight = rowHeights[r]
             let lines = rowLabels[r]
             let firstBaseline = y + rowHeight / 2 + 4 - Double(lines.count - 1) * lineHeight / 2
             svg += "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(firstBaseline))\" text-anchor=\"end\" class=\"label\">"
                 + tspans(lines, x: labelWidth - 8, lineHeight: lineHeight) + "</text>\n"
+            let rectY = number(y + 1), rectHeight = number(rowHeight - 2), textY = number(y + rowHeight / 2 + 4)
             for (c, entry) in row.cells.enumerated() {
-                let x = labelWidth + cell * Double(c)
-                svg += "<rect x=\"\(number(x + 1))\" y=\"\(number(y + 1))\" width=\"\(number(cell - 2))\" height=\"\(number(rowHeight - 2))\" fill=\"\(levelFill(entry.level))\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n"
+                svg += "<rect x=\"\(rectX[c])\" y=\"\(rectY)\" width=\"\(cellWidth)\" height=\"\(rectHeight)\" fill=\"\(levelFill(entry.level))\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n"
                 if !entry.text.isEmpty {
-                    svg += "<text x=\"\(number(x + cell / 2))\" y=\"\(number(y + rowHeight / 2 + 4))\" text-anchor=\"middle\" class=\"cell\">\(escape(entry.text))</text>\n"
+                    svg += "<text x=\"\(textX[c])\" y=\"\(textY)\" text-anchor=\"middle\" class=\"cell\">\(escape(entry.text))</text>\n"
                 }
             }
             if row.divergent {

@@ -1,16 +1,16 @@
 /// Everything the comparison report shows, as ready-to-print text, for the HTML and the
 /// Markdown template alike. Numbers come from the `RegionalComparison` (formatted here, never
 /// computed). Fields are plain, unescaped text: each template escapes for its own format.
-struct ComparisonViewModel: Encodable {
+struct ComparisonViewModel {
     /// A figure as shown and the CSS class that colours it: its level (`lv1`…`lv5`, `lv0` when
     /// there is none), `reg` for a regional figure. A cell of the heat table, or the score of
     /// one side of a crossing point.
-    struct Cell: Encodable { var text: String; var css: String }
-    struct Header: Encodable { var text: String; var number: String? }
-    struct HeatRow: Encodable { var rank: String; var country: String; var period: String; var cells: [Cell]; var regional: Bool }
-    struct SpreadRow: Encodable { var title: String; var id: String; var count: String; var min: String; var q1: String; var median: String; var q3: String; var max: String; var note: String? }
-    struct StandingRow: Encodable { var country: String; var text: String }
-    struct MaturityBlock: Encodable {
+    struct Cell { var text: String; var css: String }
+    struct Header { var text: String; var number: String? }
+    struct HeatRow { var rank: String; var country: String; var period: String; var cells: [Cell]; var regional: Bool }
+    struct SpreadRow { var title: String; var id: String; var count: String; var min: String; var q1: String; var median: String; var q3: String; var max: String; var note: String? }
+    struct StandingRow { var country: String; var text: String }
+    struct MaturityBlock {
         var id: String
         var title: String
         var versions: String
@@ -22,16 +22,16 @@ struct ComparisonViewModel: Encodable {
         var standings: [StandingRow]
         var weakest: [SpreadRow]
     }
-    struct ComplianceRow: Encodable { var country: String; var rate: String; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
-    struct ComplianceBlock: Encodable { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
+    struct ComplianceRow { var country: String; var rate: String; var binding: String; var bestEndeavour: String; var coverage: String; var regional: Bool }
+    struct ComplianceBlock { var id: String; var title: String; var versions: String; var versionsLine: String; var rows: [ComplianceRow]; var sections: [SpreadRow] }
     /// One side of a crossing point on one indicator: its score, coloured by level, and, when its
     /// agencies differ, their views.
-    struct SideCell: Encodable { var score: Cell; var views: String; var divergent: Bool }
-    struct CrossingRow: Encodable { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
-    struct CrossingTable: Encodable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
-    struct SideHeader: Encodable { var name: String; var country: String; var file: String; var period: String }
-    struct CrossingBlock: Encodable { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
-    struct AssessmentRow: Encodable { var country: String; var period: String; var title: String; var file: String }
+    struct SideCell { var score: Cell; var views: String; var divergent: Bool }
+    struct CrossingRow { var id: String; var title: String; var scope: String?; var sides: [SideCell]; var gap: String; var flagged: Bool }
+    struct CrossingTable { var questionnaire: String; var title: String; var versions: String; var indexes: String; var rule: String; var rows: [CrossingRow]; var flaggedText: String; var crossingLine: String }
+    struct SideHeader { var name: String; var country: String; var file: String; var period: String }
+    struct CrossingBlock { var title: String; var sides: [SideHeader]; var tables: [CrossingTable]; var oneSide: String? }
+    struct AssessmentRow { var country: String; var period: String; var title: String; var file: String }
 
     var title: String
     var language: String

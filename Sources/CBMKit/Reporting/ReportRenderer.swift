@@ -3,17 +3,31 @@ import Foundation
 /// Renders the assessment-mission report from a `ScoreCard` with the templates bundled as
 /// package resources.
 public enum ReportRenderer {
-    /// The templates of one format (`html` or `md`), parsed when that format is first used,
-    /// so that a command parses only what it writes.
-    private static let htmlLibrary = makeLibrary(format: "html")
-    private static let markdownLibrary = makeLibrary(format: "md")
+    /// Each document's template with the partials it names, parsed when the document is
+    /// first written, so that a command parses only what it writes (`cbm report` neither the
+    /// comparison's nor the trend report's page).
+    private static let reportHTML = makeLibrary("report.html"), reportMarkdown = makeLibrary("report.md")
+    private static let trendHTML = makeLibrary("trend.html"), trendMarkdown = makeLibrary("trend.md")
+    private static let compareHTML = makeLibrary("compare.html"), compareMarkdown = makeLibrary("compare.md")
 
-    private static func makeLibrary(format: String) -> Result<TemplateLibrary, UsageError> {
+    private static func library(for template: String) -> Result<TemplateLibrary, UsageError> {
+        switch template {
+        case "report.html": return reportHTML
+        case "report.md": return reportMarkdown
+        case "trend.html": return trendHTML
+        case "trend.md": return trendMarkdown
+        case "compare.html": return compareHTML
+        case "compare.md": return compareMarkdown
+        default: return makeLibrary(template)
+        }
+    }
+
+    private static func makeLibrary(_ template: String) -> Result<TemplateLibrary, UsageError> {
         guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             return .failure(UsageError("the report templates were not found next to the program; reinstall cbm"))
         }
         do {
-            return .success(try TemplateLibrary(directory: directory, format: format))
+            return .success(try TemplateLibrary(directory: directory, template: template))
         } catch {
             return .failure(UsageError("a report template could not be read (\(error)); reinstall cbm"))
         }
@@ -21,7 +35,7 @@ public enum ReportRenderer {
 
     /// What a template is filled with: the view model, cbm's texts, and the template's name.
     struct Input {
-        var model: any Encodable
+        var model: any TemplateValueConvertible
         var texts: TemplateTexts
         var template: String
     }
@@ -78,8 +92,8 @@ public enum ReportRenderer {
     /// The input's model in its template; the templates find cbm's own texts under `t`
     /// (`{{{t.report.title}}}`).
     static func render(_ input: Input) throws -> String {
-        let library = try (input.template.hasSuffix(".md") ? markdownLibrary : htmlLibrary).get()
-        var root = TemplateValueEncoder.encode(input.model)
+        let library = try library(for: input.template).get()
+        var root = input.model.templateValue
         if case var .object(object) = root {
             object["t"] = .texts(input.texts, prefix: "")
             root = .object(object)

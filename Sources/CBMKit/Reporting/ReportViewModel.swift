@@ -5,21 +5,21 @@ import Foundation
 /// `ScoreCard` (formatted here, never computed); words come from the questionnaires and the
 /// assessment. Fields are plain, unescaped text: each template escapes for its own format.
 /// Only the `…SVG` fields are inserted as they are; `SVG` escapes all text inside them.
-struct ReportViewModel: Encodable {
-    struct AgencyRow: Encodable { var id: String; var name: String; var answers: String }
-    struct QuestionnaireRow: Encodable {
+struct ReportViewModel {
+    struct AgencyRow { var id: String; var name: String; var answers: String }
+    struct QuestionnaireRow {
         var id: String; var title: String; var kind: String; var version: String; var answeredVersion: String; var mismatch: Bool
         /// "Title (id, version 2026.1)"
         var name: String
     }
-    struct ScaleRow: Encodable { var level: String; var name: String; var summary: String; var badge: String }
-    struct DimensionLine: Encodable { var title: String; var score: String; var level: String }
+    struct ScaleRow { var level: String; var name: String; var summary: String; var badge: String }
+    struct DimensionLine { var title: String; var score: String; var level: String }
 
-    struct ResponseRow: Encodable { var agency: String; var value: String; var evidence: String?; var comment: String? }
+    struct ResponseRow { var agency: String; var value: String; var evidence: String?; var comment: String? }
 
     /// A score as the report prints it beside its level, the same for an indicator, a
     /// dimension and a questionnaire's overall index.
-    struct Rating: Encodable {
+    struct Rating {
         /// "2.6" ("—" when nothing is answered).
         var score: String
         /// "2" ("—" when not scored).
@@ -34,7 +34,7 @@ struct ReportViewModel: Encodable {
         var gap: String?
     }
 
-    struct IndicatorBlock: Encodable {
+    struct IndicatorBlock {
         var anchor: String
         var id: String
         var title: String
@@ -59,9 +59,9 @@ struct ReportViewModel: Encodable {
         /// Convention provisions whose `related:` names this indicator, with their status, by convention.
         var linkGroups: [LinkGroup] = []
     }
-    struct LinkGroup: Encodable { var title: String; var items: String }
-    struct LinkText: Encodable { var text: String; var anchor: String; var last: Bool }
-    struct DimensionBlock: Encodable {
+    struct LinkGroup { var title: String; var items: String }
+    struct LinkText { var text: String; var anchor: String; var last: Bool }
+    struct DimensionBlock {
         var anchor: String
         var number: String
         var id: String
@@ -80,14 +80,14 @@ struct ReportViewModel: Encodable {
     }
 
     /// The national and cross-border indexes as printed ("—" where nothing of that scope is answered).
-    struct SubIndexes: Sendable, Encodable {
+    struct SubIndexes: Sendable {
         var national: String
         var crossBorder: String
         /// "National index 2.9 (what the country does on its own) · cross-border index 2.5 (what needs a neighbour)"
         var line: String
     }
 
-    struct MaturitySection: Encodable {
+    struct MaturitySection {
         var anchor: String
         var number: String
         var id: String
@@ -116,15 +116,15 @@ struct ReportViewModel: Encodable {
         var dimensions: [DimensionBlock]
     }
 
-    struct StatusCount: Encodable { var label: String; var count: String }
-    struct SectionRow: Encodable { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
-    struct ProvisionRow: Encodable {
+    struct StatusCount { var label: String; var count: String }
+    struct SectionRow { var id: String; var title: String; var rate: String; var coverage: String; var answered: String; var binding: String; var bestEndeavour: String }
+    struct ProvisionRow {
         var id: String; var title: String; var obligation: String; var status: String
         var category: String; var date: String; var evidence: String; var requirement: String
         /// The maturity indicators the provision is `related:` to, with their level.
         var links: [LinkText] = []
     }
-    struct ComplianceSection: Encodable {
+    struct ComplianceSection {
         var anchor: String
         var number: String
         var id: String
@@ -150,16 +150,16 @@ struct ReportViewModel: Encodable {
         var hasGuidance: Bool
     }
 
-    struct PriorityRow: Encodable {
+    struct PriorityRow {
         var rank: String; var questionnaire: String; var indicator: String; var title: String; var dimension: String
         var score: String; var target: String; var gap: String; var priority: String; var nextLevel: String; var nextStep: String
         /// "To level 3: <next step>"
         var toLevel: String
     }
-    struct Phase: Encodable { var name: String; var description: String; var items: [PriorityRow] }
-    struct ItemRow: Encodable { var questionnaire: String; var id: String; var title: String }
-    struct ReferenceRow: Encodable { var source: String; var citations: String }
-    struct TocEntry: Encodable { var anchor: String; var number: String; var title: String }
+    struct Phase { var name: String; var description: String; var items: [PriorityRow] }
+    struct ItemRow { var questionnaire: String; var id: String; var title: String }
+    struct ReferenceRow { var source: String; var citations: String }
+    struct TocEntry { var anchor: String; var number: String; var title: String }
 
     var language: String
     var title: String
@@ -236,7 +236,7 @@ extension ReportViewModel {
             crossingPointMethod = nil
         }
         pageHeaderCSS = Self.cssString(info.title.contains(info.country) ? info.title : "\(info.country) — \(info.title)")
-        provisionalThreshold = t.n(NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%"))
+        provisionalThreshold = Self.wholePercent(Scorer.provisionalBelow, t)
         countryPeriod = t.text("report.cover.country_period", ["country": info.country, "period": info.period])
 
         // Names by id, looked up once per response: linear in the number of agencies.
@@ -345,12 +345,24 @@ extension ReportViewModel {
         hasUnanswered = !unansweredIndicators.isEmpty || !unansweredProvisions.isEmpty
 
         // References: every source cited by the questionnaires used, with what cites it.
-        var bySource: [String: [String]] = [:]
+        // Each source's entries in order, each once (found by hashing, not by a search of the list).
+        struct Citations {
+            var entries: [String] = []
+            var seen = Set<String>()
+            mutating func add(_ entry: String) {
+                if seen.insert(entry).inserted { entries.append(entry) }
+            }
+        }
+        var bySource: [String: Citations] = [:]
         var order: [String] = []
         func cite(_ reference: Reference, by item: String) {
-            if bySource[reference.source] == nil { order.append(reference.source) }
             let entry = reference.ref.map { "\($0) (\(item))" } ?? item
-            if !(bySource[reference.source]?.contains(entry) ?? false) { bySource[reference.source, default: []].append(entry) }
+            if let index = bySource.index(forKey: reference.source) {
+                bySource.values[index].add(entry)
+            } else {
+                order.append(reference.source)
+                bySource[reference.source, default: Citations()].add(entry)
+            }
         }
         for m in card.maturity {
             for indicator in catalog.questionnaire(m.questionnaire, version: m.version)?.maturity?.indicators ?? [] {
@@ -358,11 +370,12 @@ extension ReportViewModel {
             }
         }
         for c in card.compliance {
-            for provision in catalog.questionnaire(c.questionnaire, version: c.version)?.compliance?.provisions ?? [] {
-                for reference in provision.references { cite(reference, by: "\(c.questionnaire) \(provision.id)") }
+            for provision in catalog.questionnaire(c.questionnaire, version: c.version)?.compliance?.provisions ?? [] where !provision.references.isEmpty {
+                let item = "\(c.questionnaire) \(provision.id)"
+                for reference in provision.references { cite(reference, by: item) }
             }
         }
-        references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.joined(separator: "; ")) }
+        references = order.map { ReferenceRow(source: $0, citations: bySource[$0]!.entries.joined(separator: "; ")) }
 
         summaryParagraphs = Self.summary(card, t: t)
     }
@@ -381,6 +394,14 @@ extension ReportViewModel {
     }
 
     // MARK: Maturity
+
+    /// A share as a percentage, without a decimal that is 0: 0.5 → "50%", 0.833 → "83.3%".
+    /// (`NumberFormatting.percent` ends every number with one decimal and "%": dropping a
+    /// final ".0%" is what replacing every ".0%" did, without Foundation's search.)
+    static func wholePercent(_ value: Double?, _ t: StringTable) -> String {
+        let text = NumberFormatting.percent(value)
+        return t.n(text.hasSuffix(".0%") ? String(text.dropLast(3)) + "%" : text)
+    }
 
     /// The CSS class of a level's badge: "lv2"; "lv0" when there is no level.
     static func badge(_ level: Int?) -> String { level.map { "lv\($0)" } ?? "lv0" }
@@ -473,7 +494,7 @@ extension ReportViewModel {
                 anchor: "dim-\(score.questionnaire)-\(d.id)", number: "\(number).\(dimensionNumber)", id: d.id, title: d.title,
                 summary: definition?.summary?.text(in: language), rating: Rating(score: t.score(d.score), level: NumberFormatting.level(d.level, name: nil),
                 levelName: levelName, badge: badge(d.level), target: String(d.target),
-                gap: t.amount(d.gap)), coverage: t.n(NumberFormatting.percent(d.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                gap: t.amount(d.gap)), coverage: Self.wholePercent(d.coverage, t),
                 provisional: d.provisional,
                 answeredText: answeredText,
                 heatmapSVG: heatmap,
@@ -520,7 +541,7 @@ extension ReportViewModel {
             strongestText: ranked.prefix(take).map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
             weakestText: ranked.suffix(take).reversed().map { "\($0.title) (\(t.score($0.score)))" }.joined(separator: "; "),
             provisionalNote: provisional.isEmpty ? nil
-                : t.text("report.findings.provisional", ["threshold": t.n(NumberFormatting.percent(Scorer.provisionalBelow).replacingOccurrences(of: ".0%", with: "%")),
+                : t.text("report.findings.provisional", ["threshold": Self.wholePercent(Scorer.provisionalBelow, t),
                                                           "list": provisional.map(\.title).joined(separator: ", ")]),
             divergenceNote: divergent.isEmpty ? nil
                 : t.counted(divergent.count, "report.findings.divergence", ["total": t.integer(score.indicators.count)]),
@@ -602,7 +623,7 @@ extension ReportViewModel {
         let full = score.statusCounts[.full] ?? 0
         let headline = score.rate.map { rate -> String in
             let values = ["rate": t.percent(rate), "binding": t.percent(score.binding.rate), "best": t.percent(score.bestEndeavour.rate),
-                          "full": t.integer(full), "coverage": t.n(NumberFormatting.percent(score.coverage).replacingOccurrences(of: ".0%", with: "%"))]
+                          "full": t.integer(full), "coverage": Self.wholePercent(score.coverage, t)]
             return t.counted(score.summary.applicable, score.bestEndeavour.rate == nil ? "report.compliance.headline" : "report.compliance.headline_split", values)
         } ?? t["report.compliance.none"]
         return ComplianceSection(
@@ -620,7 +641,7 @@ extension ReportViewModel {
             hasObligationChart: score.bestEndeavour.applicable > 0 && score.binding.applicable > 0,
             sections: score.sections.map {
                 SectionRow(id: $0.id, title: $0.title, rate: t.percent($0.rate),
-                           coverage: t.n(NumberFormatting.percent($0.coverage).replacingOccurrences(of: ".0%", with: "%")),
+                           coverage: Self.wholePercent($0.coverage, t),
                            answered: t.text("report.of", ["part": t.integer($0.summary.answered), "whole": t.integer($0.summary.applicable)]),
                            binding: t.percent($0.binding.rate), bestEndeavour: t.percent($0.bestEndeavour.rate))
             },
@@ -656,12 +677,16 @@ extension ReportViewModel {
         for (index, c) in card.compliance.enumerated() {
             guard let definition = catalog.questionnaire(c.questionnaire, version: c.version)?.compliance else { continue }
             var linksByProvision: [String: [LinkText]] = [:]
+            // Only the provisions not fully met list their indicators.
+            let notMet = Set(compliance[index].notMet.map(\.id))
             for p in c.provisions {
                 guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
-                let status = statusText(p, t)
+                let item = "\(p.id) \(p.title) (\(statusText(p, t)))"
+                let listsLinks = notMet.contains(p.id)
                 for link in provision.related {
-                    provisionsByIndicator[link.text, default: []].append((c.title, "\(p.id) \(p.title) (\(status))"))
-                    if let indicator = indicatorLevels[link.text] {
+                    let key = link.text
+                    provisionsByIndicator[key, default: []].append((c.title, item))
+                    if listsLinks, let indicator = indicatorLevels[key] {
                         linksByProvision[p.id, default: []].append(LinkText(
                             text: "\(link.indicator), \(indicator.text)",
                             anchor: "ind-\(link.questionnaire)-\(link.indicator)", last: false))
@@ -676,13 +701,22 @@ extension ReportViewModel {
         }
         guard !provisionsByIndicator.isEmpty else { return }
         for m in maturity.indices {
+            // `dimensionRows` and `divergent` share the blocks being changed: let go of them
+            // first, so that the blocks are changed in place, not copied on the first change.
+            maturity[m].dimensionRows = []
+            maturity[m].divergent = []
             for d in maturity[m].dimensions.indices {
                 for i in maturity[m].dimensions[d].indicators.indices {
                     let key = "\(maturity[m].id)/\(maturity[m].dimensions[d].indicators[i].id)"
                     let links = provisionsByIndicator[key] ?? []
                     var groups: [LinkGroup] = []
                     for link in links {
-                        if groups.last?.title == link.title { groups[groups.count - 1].items += "; " + link.item } else { groups.append(LinkGroup(title: link.title, items: link.item)) }
+                        if groups.last?.title == link.title {
+                            groups[groups.count - 1].items += "; "
+                            groups[groups.count - 1].items += link.item
+                        } else {
+                            groups.append(LinkGroup(title: link.title, items: link.item))
+                        }
                     }
                     maturity[m].dimensions[d].indicators[i].linkGroups = groups
                 }

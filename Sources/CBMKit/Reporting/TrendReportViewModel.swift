@@ -1,5 +1,5 @@
 /// The trend report's template data: the page around the `TrendViewModel`.
-struct TrendReportViewModel: Encodable {
+struct TrendReportViewModel {
     var title: String
     var generator: String
     var pageHeaderCSS: String

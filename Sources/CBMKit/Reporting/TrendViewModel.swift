@@ -1,8 +1,8 @@
 /// The trend part of the reports, as ready-to-print text: used by the trend report and by the
 /// "progress" chapter of a mission report given earlier assessments (`--baseline`).
-struct TrendViewModel: Encodable {
-    struct Cell: Encodable { var text: String }
-    struct Row: Encodable {
+struct TrendViewModel {
+    struct Cell { var text: String }
+    struct Row {
         var id: String
         var title: String
         var dimension: String
@@ -13,8 +13,8 @@ struct TrendViewModel: Encodable {
         var regressed: Bool
         var regressionText: String
     }
-    struct SmallChart: Encodable { var title: String; var svg: String }
-    struct MaturityBlock: Encodable {
+    struct SmallChart { var title: String; var svg: String }
+    struct MaturityBlock {
         var id: String
         var title: String
         var versions: String
@@ -26,9 +26,9 @@ struct TrendViewModel: Encodable {
         var regressions: [Row]
         var missing: [Row]
     }
-    struct ComplianceBlock: Encodable { var id: String; var title: String; var row: Row; var sections: [Row]; var sectionsHeading: String }
-    struct ChangeItem: Encodable { var id: String; var text: String }
-    struct ChangeBlock: Encodable {
+    struct ComplianceBlock { var id: String; var title: String; var row: Row; var sections: [Row]; var sectionsHeading: String }
+    struct ChangeItem { var id: String; var text: String }
+    struct ChangeBlock {
         var questionnaire: String
         var fromVersion: String
         var toVersion: String
@@ -37,7 +37,7 @@ struct TrendViewModel: Encodable {
         /// "cbm-core: version 2024.1 → 2026.1 (from 2026)"
         var heading: String
     }
-    struct AssessmentRow: Encodable { var period: String; var title: String; var date: String }
+    struct AssessmentRow { var period: String; var title: String; var date: String }
 
     var country: String
     var firstPeriod: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Unicode direction controls in user text are shown, not obeyed, in everything cbm writes
 /// for people to read (HTML and Markdown reports, the terminal).
 ///
@@ -24,19 +26,26 @@ public enum DirectionControls {
     }
 
     private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index + 1 < count {
-            let byte = bytes[index]
-            if byte == 0xD8, bytes[index + 1] == 0x9C { return true }
-            if byte == 0xE2, index + 2 < count {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return true }
-                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+        guard let start = bytes.baseAddress else { return false }
+        let end = start + bytes.count
+        // The lead bytes are found with memchr, many bytes at a time: a report is a few
+        // hundred KB, nearly all of it other bytes.
+        func each(_ lead: UInt8, _ found: (UnsafePointer<UInt8>) -> Bool) -> Bool {
+            var from = start
+            while from < end, let hit = memchr(from, Int32(lead), end - from) {
+                let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                if found(at) { return true }
+                from = at + 1
             }
-            index += 1
+            return false
         }
-        return false
+        if each(0xD8, { $0 + 1 < end && $0[1] == 0x9C }) { return true }
+        return each(0xE2) { at in
+            guard at + 2 < end else { return false }
+            let second = at[1], third = at[2]
+            if second == 0x80, third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) { return true }
+            return second == 0x81 && (0xA6...0xA9).contains(third)
+        }
     }
 
     /// The text with every direction control replaced by its visible mark.

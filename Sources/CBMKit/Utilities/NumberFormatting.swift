@@ -60,10 +60,25 @@ public enum NumberFormatting {
         } else if difference == -0.5 && error < 0 {
             tenths -= 1
         }
-        let whole = Int64(tenths)
-        let negative = value.sign == .minus
-        let magnitude = whole.magnitude
-        return (negative ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+        // The digits are written from the right into a buffer on the stack: a chart writes
+        // thousands of these, and joining four strings took longer than the arithmetic.
+        var magnitude = Int64(tenths).magnitude
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            put(UInt8(ascii: "."))
+            magnitude /= 10
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            if value.sign == .minus { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 
     /// The C library's `"%.1f"`, for numbers too large for `oneDecimal`'s own arithmetic.

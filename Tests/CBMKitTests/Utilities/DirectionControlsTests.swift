@@ -13,6 +13,17 @@ struct DirectionControlTests {
 
     static func hasControl(_ text: String) -> Bool { text.unicodeScalars.contains { controls.contains($0) } }
 
+    /// The quick check reads bytes: a control is found at the start, in the middle and at the
+    /// very end of a text, and scalars that share its first bytes are left alone.
+    @Test func controlsAreFoundWhereverTheyStand() {
+        let neighbours = [0x2014, 0x2019, 0x200D, 0x2029, 0x202F, 0x2065, 0x206A, 0x061B, 0x061D, 0x0600, 0x2080].map { Unicode.Scalar($0)! }
+        for scalar in Self.controls + neighbours {
+            for text in ["\(scalar)", "\(scalar)abc", "abc\(scalar)", "ab\(scalar)c", "\u{2014}ab\(scalar)", "Кириллица\(scalar)"] {
+                #expect((DirectionControls.shown(text) != text) == Self.controls.contains(scalar), "\(scalar.value) in \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func everyControlGetsAVisibleMark() {
         for scalar in Self.controls {
             let text = "Order No. \(scalar)5202 fo 21"

@@ -29,15 +29,44 @@ struct ReportTemplate: Sendable {
         var currentOnly: Bool
         var path: [String]
         var transforms: [String]
+        /// The text of the names after the first ("report.title" for `t.report.title`), which
+        /// gives them back when split at its dots: how cbm's texts remember a name they have
+        /// looked up (`TemplateTexts.value(names:joined:)`).
+        var rest = ""
     }
 
-    indirect enum Part: Sendable {
+    enum Part: Sendable {
         case text(String)
-        case value(Name, escaped: Bool)
-        case section(Name, inverted: Bool, body: ReportTemplate)
+        case value(Tag)
+        case section(Section)
         /// `indentation` is set for a partial alone on its line.
         case partial(String, indentation: String?)
         case contentType(ContentType)
+    }
+
+    /// `{{name}}` (escaped) or `{{{name}}}`. Tags and sections are held by reference, so that
+    /// reading a part while rendering retains one object, not each of its names.
+    final class Tag: Sendable {
+        let name: Name
+        let escaped: Bool
+
+        init(_ name: Name, escaped: Bool) {
+            self.name = name
+            self.escaped = escaped
+        }
+    }
+
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
+    final class Section: Sendable {
+        let name: Name
+        let inverted: Bool
+        let body: ReportTemplate
+
+        init(_ name: Name, inverted: Bool, body: ReportTemplate) {
+            self.name = name
+            self.inverted = inverted
+            self.body = body
+        }
     }
 
     var parts: [Part]
@@ -50,6 +79,17 @@ struct ReportTemplate: Sendable {
     }
 
     init(parts: [Part]) { self.parts = parts }
+
+    /// The partials the template names (`{{> style.html}}`), in its sections too.
+    var partialNames: [String] {
+        parts.flatMap { part -> [String] in
+            switch part {
+            case let .partial(name, _): return [name]
+            case let .section(section): return section.body.partialNames
+            case .text, .value, .contentType: return []
+            }
+        }
+    }
 
     /// Parses a template's text.
     init(_ text: String) throws {
@@ -120,7 +160,7 @@ extension ReportTemplate {
                         whitespaceBefore = ""
                     }
                     let body = try parse(State(section: (path, transforms), newLine: setNewLine))
-                    parts.append(.section(try name(path, transforms), inverted: marker == UInt8(ascii: "^"), body: body))
+                    parts.append(.section(Section(try name(path, transforms), inverted: marker == UInt8(ascii: "^"), body: body)))
 
                 case UInt8(ascii: "/"):
                     position += 1
@@ -151,7 +191,7 @@ extension ReportTemplate {
                         guard !atEnd, bytes[position] == Self.close else { throw error("{{{\(path)}} has no third closing brace") }
                         position += 1
                     }
-                    parts.append(.value(try name(path, transforms), escaped: false))
+                    parts.append(.value(Tag(try name(path, transforms), escaped: false)))
 
                 case UInt8(ascii: ">"):
                     position += 1
@@ -196,7 +236,7 @@ extension ReportTemplate {
                         whitespaceBefore = ""
                     }
                     let (path, transforms) = try parseName()
-                    parts.append(.value(try name(path, transforms), escaped: true))
+                    parts.append(.value(Tag(try name(path, transforms), escaped: true)))
                 }
                 state.newLine = setNewLine
             }
@@ -266,10 +306,13 @@ extension ReportTemplate {
         /// `name` or `transform(name)`, up to and past the closing `}}`.
         private mutating func parseName() throws -> (String, [String]) {
             skipWhitespace()
+            let from = position
             let text = readNameBytes(brackets: true)
+            let hasBracket = bytes[from..<position].contains(UInt8(ascii: "("))
             skipWhitespace()
             try expectClosing(text)
-            guard let open = text.firstIndex(of: "(") else { return (text, []) }
+            // Nearly every name is a plain one: no transform to look for, character by character.
+            guard hasBracket, let open = text.firstIndex(of: "(") else { return (text, []) }
             // transform(transform(name)): as many `)` at the end as `(`.
             let opens = text.filter { $0 == "(" }.count
             let inner = text[text.index(after: text.lastIndex(of: "(")!)...]
@@ -286,9 +329,25 @@ extension ReportTemplate {
             for transform in transforms where transform != "empty" {
                 throw error("the transform \(transform)() is not one cbm's templates use (only empty())")
             }
-            if text == "." { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
-            guard !text.isEmpty else { throw error("a tag has no name") }
-            return Name(isCurrent: false, currentOnly: text.first == ".", path: text.split(separator: ".").map(String.init), transforms: transforms)
+            let dot = UInt8(ascii: ".")
+            let utf8 = text.utf8
+            if utf8.count == 1, utf8.first == dot { return Name(isCurrent: true, currentOnly: false, path: [], transforms: transforms) }
+            guard !utf8.isEmpty else { throw error("a tag has no name") }
+            // A name is made of ASCII bytes (`isNameByte`): split at its dots by bytes, empty
+            // names left out.
+            var text = text
+            return text.withUTF8 { bytes in
+                var names: [Range<Int>] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == dot {
+                    if index > start { names.append(start..<index) }
+                    start = index + 1
+                }
+                func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                var name = Name(isCurrent: false, currentOnly: bytes.first == dot, path: names.map(string), transforms: transforms)
+                if names.count > 1 { name.rest = string(names[1].lowerBound..<names[names.count - 1].upperBound) }
+                return name
+            }
         }
     }
 }

@@ -5,22 +5,24 @@ final class TemplateTexts {
     let strings: StringTable
     let html: Bool
     let values: [String: String]
-    /// Every `a.` and `a.b.` in front of a key: what `t.a` and `t.a.b` may be followed by.
-    private let prefixes: Set<String>
 
     init(strings: StringTable, html: Bool, values: [String: String] = [:]) {
         self.strings = strings
         self.html = html
         self.values = values
-        var prefixes = Set<String>()
-        for key in strings.entries.keys {
-            var index = key.startIndex
-            while let dot = key[index...].firstIndex(of: ".") {
-                prefixes.insert(String(key[...dot]))
-                index = key.index(after: dot)
-            }
-        }
-        self.prefixes = prefixes
+    }
+
+    /// The values of dotted names below the root, by the whole name ("report.title").
+    private var resolved: [String: TemplateValue?] = [:]
+
+    /// The value of the dotted name `names` (`joined` with dots) below the root, as looking
+    /// its names up one by one gives it, which is done once for each name: a report asks for
+    /// the same ones in every indicator.
+    func value(names: ArraySlice<String>, joined: String) -> TemplateValue? {
+        if let known = resolved[joined] { return known }
+        let value = TemplateLibrary.resolve(names, from: .texts(self, prefix: ""))
+        resolved[joined] = value
+        return value
     }
 
     /// Texts already prepared: a report asks for the same ones in every indicator.
@@ -34,8 +36,12 @@ final class TemplateTexts {
             let text = strings.text(path, values)
             value = .string(html ? StringTable.htmlMarkup(text) : text)
         } else {
+            // A group (`t.report` in `t.report.title`) when some key begins with it: asked once
+            // for each of the dozen groups the templates name, by bytes, instead of listing every
+            // group of the 600 keys for each report.
             let group = path + "."
-            value = prefixes.contains(group) ? .texts(self, prefix: group) : nil
+            let first = group.utf8.first
+            value = strings.entries.keys.contains { $0.utf8.first == first && $0.utf8.starts(with: group.utf8) } ? .texts(self, prefix: group) : nil
         }
         prepared[path] = value
         return value

@@ -46,6 +46,49 @@ struct ReportTemplateTests {
         }
     }
 
+    /// Each view model writes out its fields by hand (`ViewModels+TemplateValue.swift`): every
+    /// field reflection sees must be there under its own name, with its value, and nothing else.
+    @Test(arguments: ["en", "ru"])
+    func viewModelsGiveEveryFieldToTheTemplates(language: String) throws {
+        let files = Self.examples.filter { $0.hasPrefix("arventa-") }.map { Repository.path("examples/\($0).yaml") }
+        var inputs = [try ReportRenderer.trendInput(Loader.trend(at: files, language: language).trend, format: .html, language: language)]
+        for format in ReportFormat.allCases {
+            let comparison = try Loader.comparison(at: GeneratedFilesTests.comparisonFiles.map(Repository.path), language: language).comparison
+            inputs.append(try ReportRenderer.comparisonInput(comparison, format: format, language: language))
+        }
+        for name in Self.examples {
+            let loaded = try Loader.assessment(at: Repository.path("examples/\(name).yaml"))
+            let card = Scorer.score(loaded.assessment, catalog: loaded.catalog, language: language)
+            let trend = name == "arventa-2026" ? try Loader.trend(at: files, language: language).trend : nil
+            inputs.append(try ReportRenderer.reportInput(card, catalog: loaded.catalog, format: .html, language: language, trend: trend))
+        }
+        for input in inputs {
+            let differences = Self.differences(input.model.templateValue, MustacheModel.value(of: input.model), at: input.template)
+            let same = differences.isEmpty
+            #expect(same, "\(differences.count) differences: \(differences.prefix(10).joined(separator: "\n"))")
+        }
+    }
+
+    /// Where `value` differs from what reflection reads of the same model (`MustacheModel`).
+    static func differences(_ value: TemplateValue, _ reflected: Any?, at path: String) -> [String] {
+        switch value {
+        case let .string(string): return reflected as? String == string ? [] : ["\(path): \(string) ≠ \(String(describing: reflected))"]
+        case let .bool(bool): return reflected as? Bool == bool ? [] : ["\(path): \(bool) ≠ \(String(describing: reflected))"]
+        case let .int(int): return reflected as? Int == int ? [] : ["\(path): \(int) ≠ \(String(describing: reflected))"]
+        case let .list(items):
+            guard let array = reflected as? [Any], array.count == items.count else { return ["\(path): a list of \(items.count) ≠ \(String(describing: reflected))"] }
+            return zip(items, array).enumerated().flatMap { Self.differences($1.0, $1.1, at: "\(path)[\($0)]") }
+        case let .object(object):
+            guard let fields = reflected as? [String: Any] else { return ["\(path): an object ≠ \(String(describing: reflected))"] }
+            let keys = object.fields.map(\.key)
+            var found = Set(keys).symmetricDifference(fields.keys).sorted().map { "\(path).\($0): given only on one side" }
+            if Set(keys).count != keys.count { found.append("\(path): a field given twice") }
+            for (key, value) in object.fields { found += Self.differences(value, fields[key], at: "\(path).\(key)") }
+            return found
+        case .double, .null, .texts: return ["\(path): \(value) is not a view model's field"]
+        }
+    }
+
     static func firstDifference(_ a: String, _ b: String) -> String {
         let a = Array(a.utf8), b = Array(b.utf8)
         let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)

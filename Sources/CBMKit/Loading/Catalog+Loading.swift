@@ -2,8 +2,11 @@ import Foundation
 
 extension Catalog {
     /// The questionnaires shipped with the tool (package resources), found wherever the
-    /// binary is run from. The current versions are read now; the older versions in
-    /// `archive/` only when first asked for (see `QuestionnaireShelf`).
+    /// binary is run from. None is read now: each version is read when first used (see
+    /// `QuestionnaireShelf`), so that a run reads only the versions its assessments answer.
+    /// Of a current version (a file outside `archive/`), only the `id:` and `version:` at the
+    /// top of the file are read now; a file whose top does not give them is read whole, and
+    /// its problems are returned.
     public static func bundled() -> LoadedCatalog {
         guard let directory = bundledDirectory else {
             return LoadedCatalog(catalog: Catalog(), diagnostics: [.error(SourceLocation(file: "questionnaires", line: 1, column: 1),
@@ -12,13 +15,16 @@ extension Catalog {
         var catalog = Catalog()
         var diagnostics: [Diagnostic] = []
         var shelved: [QuestionnaireShelf.Item] = []
-        // One after the other: on two threads the files are read no faster (one is much larger
-        // than the others), and starting threads costs more than it saves.
         for url in Loader.yamlFiles(in: directory) {
             let shown = "bundled:" + url.lastPathComponent
             if url.deletingLastPathComponent().lastPathComponent == archiveFolder,
                let (id, version) = QuestionnaireShelf.idAndVersion(fileName: url.lastPathComponent) {
                 shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url))
+                continue
+            }
+            if url.deletingLastPathComponent().lastPathComponent != archiveFolder,
+               let head = YAMLHeader.scalars(["id", "version"], at: url), let id = head["id"], let version = head["version"] {
+                shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url, isCurrent: true))
                 continue
             }
             let loaded = Loader.loadQuestionnaire(at: url, shownAs: shown)

@@ -3,8 +3,9 @@ import Foundation
 /// The questionnaires known to a run of the tool: the bundled ones, plus any from the
 /// user's own folders (which replace a bundled one with the same id).
 ///
-/// Older versions kept on a `QuestionnaireShelf` (the bundled `archive/` folder) are read only
-/// when an assessment names one, or when every entry is asked for (`entries`).
+/// The bundled versions are kept on a `QuestionnaireShelf` and read only when used: a current
+/// one when it is asked for by id, an older one (the `archive/` folder) when an assessment
+/// names its version, and all of them when every entry is asked for (`entries`).
 public struct Catalog: Sendable {
     /// One questionnaire and the file it came from.
     public struct Entry: Sendable {
@@ -18,23 +19,34 @@ public struct Catalog: Sendable {
         public var path: String? = nil
     }
 
-    /// The questionnaires read so far.
+    /// The questionnaires added one by one (`add`): the user's own, in the order given.
     private var loaded: [Entry] = []
-    /// Older versions, read when first asked for.
+    /// The bundled versions, current and archived, each read when first asked for.
     var shelf: QuestionnaireShelf?
 
     /// An empty catalog.
     public init() {}
 
-    /// Every questionnaire known, several versions of one id included. Reads every version
-    /// on the shelf that is not read yet.
+    /// Every questionnaire known, several versions of one id included: the current bundled
+    /// versions (each replaced by a user's file of the same version, if one was given), the
+    /// user's other files, then the archived versions. Reads every version on the shelf that
+    /// is not read yet.
     public var entries: [Entry] {
         guard let shelf else { return loaded }
-        return loaded + shelf.items.indices.compactMap { index in
+        func given(_ item: QuestionnaireShelf.Item) -> Entry? {
+            loaded.first { $0.questionnaire.id == item.id && $0.questionnaire.version == item.version }
+        }
+        func read(_ index: Int) -> Entry? {
             let item = shelf.items[index]
-            guard !loaded.contains(where: { $0.questionnaire.id == item.id && $0.questionnaire.version == item.version }) else { return nil }
             return shelf.questionnaire(at: index).map { Entry(questionnaire: $0, file: item.file, isBundled: true) }
         }
+        let current = shelf.items.indices.filter { shelf.items[$0].isCurrent }
+        var result = current.compactMap { given(shelf.items[$0]) ?? read($0) }
+        result += loaded.filter { entry in
+            !current.contains { shelf.items[$0].id == entry.questionnaire.id && shelf.items[$0].version == entry.questionnaire.version }
+        }
+        result += shelf.items.indices.filter { !shelf.items[$0].isCurrent && given(shelf.items[$0]) == nil }.compactMap(read)
+        return result
     }
 
     /// The file a version of a questionnaire was read from (or is on the shelf in), without
@@ -44,10 +56,12 @@ public struct Catalog: Sendable {
         return shelf?.items.first { $0.id == id && $0.version == version }?.file
     }
 
-    /// The ids, each once, in the order they were first added.
+    /// The ids, each once: those of the current bundled questionnaires, then those the user
+    /// added, in the order added. Reads no file.
     public var ids: [String] {
         var seen = Set<String>()
-        return loaded.map(\.questionnaire.id).filter { seen.insert($0).inserted }
+        let bundled = shelf?.items.filter(\.isCurrent).map(\.id) ?? []
+        return (bundled + loaded.map(\.questionnaire.id)).filter { seen.insert($0).inserted }
     }
 
     /// The current version of each questionnaire.
@@ -57,26 +71,33 @@ public struct Catalog: Sendable {
     /// any with this id, else the newest bundled one.
     public func questionnaire(_ id: String) -> Questionnaire? { entry(id)?.questionnaire }
 
-    /// The given version if it is known, else the current version. A version on the shelf is
-    /// read the first time it is asked for.
+    /// The given version if it is known, else the current version. A bundled version is read
+    /// the first time it is asked for.
     public func questionnaire(_ id: String, version: String?) -> Questionnaire? {
         if let version {
             if let exact = loaded.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) {
                 return exact.questionnaire
             }
             if let shelf, let index = shelf.items.firstIndex(where: { $0.id == id && $0.version == version }),
-               let older = shelf.questionnaire(at: index) {
-                return older
+               let shelved = shelf.questionnaire(at: index) {
+                return shelved
             }
         }
         return questionnaire(id)
     }
 
     /// The current version's entry: the newest of the user's own, if the user gave any with
-    /// this id, else the newest bundled one.
+    /// this id, else the newest bundled one (read now if it was not yet).
     public func entry(_ id: String) -> Entry? {
         let candidates = loaded.filter { $0.questionnaire.id == id }
-        let preferred = candidates.contains { !$0.isBundled } ? candidates.filter { !$0.isBundled } : candidates
+        let mine = candidates.filter { !$0.isBundled }
+        var preferred = mine.isEmpty ? candidates : mine
+        if mine.isEmpty, let shelf,
+           let index = shelf.items.indices.filter({ shelf.items[$0].isCurrent && shelf.items[$0].id == id })
+               .max(by: { Self.isOlder(shelf.items[$0].version, than: shelf.items[$1].version) }),
+           let current = shelf.questionnaire(at: index) {
+            preferred.append(Entry(questionnaire: current, file: shelf.items[index].file, isBundled: true))
+        }
         return preferred.max { Self.isOlder($0.questionnaire.version, than: $1.questionnaire.version) }
     }
 

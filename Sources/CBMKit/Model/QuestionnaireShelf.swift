@@ -1,10 +1,12 @@
 import Foundation
 
 /// Questionnaire versions kept in files and read only when first asked for: the bundled
-/// `archive/` folder, whose files are named `ID-VERSION.yaml` (`cbm-core-2024.1.yaml`).
+/// questionnaires, current ones (`cbm-core.yaml`) and older ones in the `archive/` folder
+/// (named `ID-VERSION.yaml`, `cbm-core-2024.1.yaml`).
 ///
-/// Most runs need only the current versions; an assessment answered to an older version
-/// reads that one file. Safe to use from several threads: a file is read once, under a lock.
+/// A run reads only the versions it uses: an assessment answered to an older version reads
+/// that one file, and not the current one. Safe to use from several threads: a file is read
+/// once, under a lock.
 final class QuestionnaireShelf: @unchecked Sendable {
     /// One file on the shelf, and the id and version its name gives.
     struct Item: Sendable {
@@ -13,6 +15,9 @@ final class QuestionnaireShelf: @unchecked Sendable {
         /// The file name shown in messages.
         var file: String
         var url: URL
+        /// Whether this is a current version (a file outside `archive/`), which
+        /// `Catalog.questionnaire(_:)` gives; an archived one is given only when named.
+        var isCurrent: Bool = false
     }
 
     let items: [Item]
@@ -35,8 +40,15 @@ final class QuestionnaireShelf: @unchecked Sendable {
         return (id, version)
     }
 
+    /// The items read so far (for tests: what a run reads).
+    var readItems: Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(cache.keys)
+    }
+
     /// The questionnaire of item `index`, read on first use. Nil when the file has errors, or
-    /// holds another id or version than its name says.
+    /// holds another id or version than its item says.
     func questionnaire(at index: Int) -> Questionnaire? {
         lock.lock()
         defer { lock.unlock() }

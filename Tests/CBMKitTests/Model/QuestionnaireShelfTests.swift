@@ -43,6 +43,44 @@ struct QuestionnaireShelfTests {
         #expect(catalog.versions(of: "cbm-core").filter { $0 == "2024.1" }.count == 1)
     }
 
+    @Test func currentVersionsAreKnownFromTheirTopButNotReadUntilUsed() throws {
+        let catalog = Catalog.bundled().catalog
+        let shelf = try #require(catalog.shelf)
+        let current = shelf.items.filter(\.isCurrent)
+        #expect(Set(current.map(\.id)) == ["cbm-core", "wto-tfa", "rkc-general-annex", "harmonization-convention", "wco-safe"])
+        #expect(shelf.readItems.isEmpty)
+        // Ids and versions come from the top of each file, with nothing read whole.
+        #expect(catalog.ids.count == 5)
+        #expect(catalog.versions(of: "cbm-core").first == current.first { $0.id == "cbm-core" }?.version)
+        #expect(shelf.readItems.isEmpty)
+        // Asked for by id, the current version is read, and only it.
+        let core = try #require(catalog.questionnaire("cbm-core"))
+        #expect(core.version == current.first { $0.id == "cbm-core" }?.version)
+        #expect(shelf.readItems.map { shelf.items[$0].file } == ["bundled:cbm-core.yaml"])
+    }
+
+    @Test func scoringAnAssessmentReadsOnlyTheVersionsItAnswers() throws {
+        // The example answers the 2026.1 versions, all five of them archived.
+        let scored = try Loader.scoreCard(at: Repository.path("examples/arventa-2026.yaml"))
+        let shelf = try #require(scored.catalog.shelf)
+        let read = shelf.readItems.map { shelf.items[$0] }
+        #expect(read.count == 5)
+        #expect(read.allSatisfy { !$0.isCurrent && $0.version == "2026.1" }, "\(read.map(\.file))")
+        #expect(Set(read.map(\.id)) == Set(scored.card.maturity.map(\.questionnaire) + scored.card.compliance.map(\.questionnaire)))
+    }
+
+    @Test func aUsersCopyOfTheCurrentVersionReplacesTheBundledOneInPlace() throws {
+        var catalog = Catalog.bundled().catalog
+        let current = try #require(catalog.questionnaire("wto-tfa"))
+        #expect(catalog.add(current, file: "mine/wto-tfa.yaml", bundled: false) == nil)
+        #expect(catalog.entry("wto-tfa")?.file == "mine/wto-tfa.yaml")
+        let bundledOrder = Catalog.bundled().catalog.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" }
+        let entries = catalog.entries
+        #expect(entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } == bundledOrder)
+        #expect(entries.filter { $0.file == "mine/wto-tfa.yaml" }.count == 1)
+        #expect(!entries.contains { $0.file == "bundled:wto-tfa.yaml" })
+    }
+
     @Test func fileNames() {
         #expect(QuestionnaireShelf.idAndVersion(fileName: "cbm-core-2024.1.yaml")! == ("cbm-core", "2024.1"))
         #expect(QuestionnaireShelf.idAndVersion(fileName: "wto-tfa-2026.1.yml")! == ("wto-tfa", "2026.1"))

@@ -8,9 +8,17 @@ import Testing
 struct ContentTests {
     static let bundled = Catalog.bundled()
 
-    @Test func bundledQuestionnairesLoadWithoutProblems() {
+    @Test func bundledQuestionnairesLoadWithoutProblems() throws {
         #expect(Self.bundled.diagnostics.isEmpty, "\(Self.bundled.diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(Set(Self.bundled.catalog.ids) == ["cbm-core", "wto-tfa", "rkc-general-annex", "harmonization-convention", "wco-safe"])
+        // The catalog reads a current file only when it is used; each is read whole here, and
+        // holds the id and version its top gave the catalog.
+        let shelf = try #require(Self.bundled.catalog.shelf)
+        for item in shelf.items where item.isCurrent {
+            let loaded = Loader.loadQuestionnaire(at: item.url, shownAs: item.file)
+            #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+            #expect(loaded.value?.id == item.id && loaded.value?.version == item.version, "\(item.file)")
+        }
     }
 
     @Test func everyRelatedLinkResolves() {

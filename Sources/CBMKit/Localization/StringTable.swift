@@ -326,28 +326,11 @@ extension StringTable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
         var found: [Language] = []
         for file in files {
-            guard let head = Self.head(of: directory.appendingPathComponent(file)),
+            guard let head = YAMLHeader.scalars(["language", "name", "native_name"], required: ["language", "name"],
+                                                at: directory.appendingPathComponent(file)),
                   let code = head["language"], let name = head["name"], code + ".yaml" == file else { return availableLanguages }
             found.append(Language(code: code, name: name, nativeName: head["native_name"] ?? name))
         }
         return Language.englishFirst(found)
     }()
-
-    /// `key: value` lines at the start of a line in the first 4 KB of a file, for plain values.
-    private static func head(of url: URL) -> [String: String]? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 4096) else { return nil }
-        var values: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isLetter else { continue }
-            let key = String(line[..<colon])
-            guard ["language", "name", "native_name"].contains(key), values[key] == nil else { continue }
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
-            guard !value.isEmpty, !value.contains(where: { "\\\"'#&*!|>%@`{}[]".contains($0) }) else { return nil }
-            values[key] = value
-        }
-        return values
-    }
 }

@@ -9,19 +9,21 @@ enum YAMLHeader {
     static let headBytes = 8192
 
     /// The values of `keys` in the top-level mapping of the file at `url`, when each is a
-    /// scalar found in its first `headBytes` bytes. Nil when one is missing, the file cannot
-    /// be read, or its start is not a mapping: the caller then reads the whole file, and
-    /// reports what is wrong with it.
-    static func scalars(_ keys: Set<String>, at url: URL) -> [String: String]? {
+    /// scalar found in its first `headBytes` bytes. Nil when one of `required` (all the keys
+    /// unless given) is missing, the file cannot be read, or its start is not a mapping: the
+    /// caller then reads the whole file, and reports what is wrong with it.
+    static func scalars(_ keys: Set<String>, required: Set<String>? = nil, at url: URL) -> [String: String]? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: headBytes), !head.isEmpty else { return nil }
-        return head.withUnsafeBytes { raw in scalars(keys, in: raw.bindMemory(to: UInt8.self)) }
+        return head.withUnsafeBytes { raw in scalars(keys, required: required, in: raw.bindMemory(to: UInt8.self)) }
     }
 
     /// The values of `keys` in the top-level mapping that `bytes` begins (the bytes may stop
-    /// anywhere after those keys).
-    static func scalars(_ keys: Set<String>, in bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+    /// anywhere after those keys). The keys not in `required` may be missing: those found
+    /// before the mapping or the bytes end are given.
+    static func scalars(_ keys: Set<String>, required: Set<String>? = nil, in bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+        let required = required ?? keys
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
@@ -31,9 +33,11 @@ enum YAMLHeader {
         var found: [String: String] = [:]
         var depth = 0           // open collections; the top-level mapping is depth 1
         var key: String?        // the key whose value comes next, at depth 1
+        // What was found, if it holds every required key: at the end of what can be read.
+        func ending() -> [String: String]? { required.isSubset(of: found.keys) ? found : nil }
         for _ in 0..<10_000 {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(&parser, &event) == 1 else { return ending() }
             defer { yaml_event_delete(&event) }
             switch event.type {
             case YAML_STREAM_START_EVENT, YAML_DOCUMENT_START_EVENT:
@@ -44,7 +48,7 @@ enum YAMLHeader {
                 depth += 1
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 depth -= 1
-                if depth == 0 { return nil }  // the mapping ended without every key
+                if depth == 0 { return ending() }  // the mapping ended before every key
             case YAML_SCALAR_EVENT:
                 guard depth == 1 else {
                     if depth == 0 { return nil }
@@ -62,9 +66,9 @@ enum YAMLHeader {
             case YAML_ALIAS_EVENT:
                 if depth == 1 { key = key == nil ? "" : nil }
             default:
-                return nil
+                return ending()
             }
         }
-        return nil
+        return ending()
     }
 }

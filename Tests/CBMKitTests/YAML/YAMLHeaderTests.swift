@@ -33,6 +33,20 @@ struct YAMLHeaderTests {
         #expect(Self.scalars("") == nil)
     }
 
+    @Test func keysNotRequiredMayBeMissing() {
+        let keys: Set<String> = ["language", "name", "native_name"]
+        #expect(Array("language: uz\nname: Uzbek\ntexts: {}\n".utf8).withUnsafeBufferPointer {
+            YAMLHeader.scalars(keys, required: ["language", "name"], in: $0)
+        } == ["language": "uz", "name": "Uzbek"])
+        // Cut off after the keys, in the middle of what follows.
+        #expect(Array("language: ru\nname: Russian\nnative_name: русский\ntexts:\n  a: \"cut".utf8).withUnsafeBufferPointer {
+            YAMLHeader.scalars(keys, required: ["language", "name"], in: $0)
+        } == ["language": "ru", "name": "Russian", "native_name": "русский"])
+        #expect(Array("language: uz\ntexts: {}\n".utf8).withUnsafeBufferPointer {
+            YAMLHeader.scalars(keys, required: ["language", "name"], in: $0)
+        } == nil)
+    }
+
     @Test func readsOnlyTheTopOfAFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-header-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -17,13 +17,12 @@ extension Catalog {
         var shelved: [QuestionnaireShelf.Item] = []
         for url in Loader.yamlFiles(in: directory) {
             let shown = "bundled:" + url.lastPathComponent
-            if url.deletingLastPathComponent().lastPathComponent == archiveFolder,
-               let (id, version) = QuestionnaireShelf.idAndVersion(fileName: url.lastPathComponent) {
+            let isArchived = url.deletingLastPathComponent().lastPathComponent == archiveFolder
+            if isArchived, let (id, version) = QuestionnaireShelf.idAndVersion(fileName: url.lastPathComponent) {
                 shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url))
                 continue
             }
-            if url.deletingLastPathComponent().lastPathComponent != archiveFolder,
-               let head = YAMLHeader.scalars(["id", "version"], at: url), let id = head["id"], let version = head["version"] {
+            if !isArchived, let head = YAMLHeader.scalars(["id", "version"], at: url), let id = head["id"], let version = head["version"] {
                 shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url, isCurrent: true))
                 continue
             }

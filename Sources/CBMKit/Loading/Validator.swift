@@ -66,8 +66,12 @@ public enum Validator {
         }
 
         let initial = catalog
+        // By id only: reading the current version of each would cost more than the check.
+        let knownIDs = Set(initial.ids)
         let toCheck = files
-        let results = Loader.concurrentMap(toCheck.count) { index in check(toCheck[index].url, shown: toCheck[index].shown, catalog: initial) }
+        let results = Loader.concurrentMap(toCheck.count) { index in
+            check(toCheck[index].url, shown: toCheck[index].shown, catalog: initial, knownIDs: knownIDs)
+        }
 
         var addedQuestionnaires: [Questionnaire] = []
         var addedIDs = Set<String>()
@@ -117,7 +121,8 @@ public enum Validator {
         return report
     }
 
-    private static func check(_ url: URL, shown: String, catalog: Catalog) -> FileResult {
+    /// - Parameter knownIDs: `catalog.ids`, made once for all the files.
+    private static func check(_ url: URL, shown: String, catalog: Catalog, knownIDs: Set<String>) -> FileResult {
         let read = Loader.readYAML(at: url, shownAs: shown)
         let readProblems = read.diagnostics
         guard let document = read.value else { return .other(readProblems) }
@@ -131,9 +136,7 @@ public enum Validator {
                 return Set(answered?.compactMap { $0.key.scalar } ?? [])
             }
             let found = Loader.checkAssessment(document, file: shown, catalog: catalog, diagnostics: readProblems)
-            // By id only: reading the current version of each would cost more than the check.
-            let known = Set(catalog.ids)
-            return .assessment(found, answers: answers, unknownAnswered: !answers.isSubset(of: known))
+            return .assessment(found, answers: answers, unknownAnswered: !answers.isSubset(of: knownIDs))
         case nil:
             return .other(readProblems + [Loader.unknownKind(document)])
         }

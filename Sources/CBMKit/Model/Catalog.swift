@@ -33,9 +33,7 @@ public struct Catalog: Sendable {
     /// is not read yet.
     public var entries: [Entry] {
         guard let shelf else { return loaded }
-        func given(_ item: QuestionnaireShelf.Item) -> Entry? {
-            loaded.first { $0.questionnaire.id == item.id && $0.questionnaire.version == item.version }
-        }
+        func given(_ item: QuestionnaireShelf.Item) -> Entry? { loadedEntry(item.id, version: item.version) }
         func read(_ index: Int) -> Entry? {
             let item = shelf.items[index]
             return shelf.questionnaire(at: index).map { Entry(questionnaire: $0, file: item.file, isBundled: true) }
@@ -52,8 +50,9 @@ public struct Catalog: Sendable {
     /// The file a version of a questionnaire was read from (or is on the shelf in), without
     /// reading a shelved version.
     public func file(of id: String, version: String) -> String? {
-        if let entry = loaded.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) { return entry.file }
-        return shelf?.items.first { $0.id == id && $0.version == version }?.file
+        if let entry = loadedEntry(id, version: version) { return entry.file }
+        guard let shelf, let index = shelf.index(of: id, version: version) else { return nil }
+        return shelf.items[index].file
     }
 
     /// The ids, each once: those of the current bundled questionnaires, then those the user
@@ -75,15 +74,20 @@ public struct Catalog: Sendable {
     /// the first time it is asked for.
     public func questionnaire(_ id: String, version: String?) -> Questionnaire? {
         if let version {
-            if let exact = loaded.first(where: { $0.questionnaire.id == id && $0.questionnaire.version == version }) {
+            if let exact = loadedEntry(id, version: version) {
                 return exact.questionnaire
             }
-            if let shelf, let index = shelf.items.firstIndex(where: { $0.id == id && $0.version == version }),
+            if let shelf, let index = shelf.index(of: id, version: version),
                let shelved = shelf.questionnaire(at: index) {
                 return shelved
             }
         }
         return questionnaire(id)
+    }
+
+    /// The entry added with this id and version (`add`), if any; the shelf is not looked at.
+    private func loadedEntry(_ id: String, version: String) -> Entry? {
+        loaded.first { $0.questionnaire.id == id && $0.questionnaire.version == version }
     }
 
     /// The current version's entry: the newest of the user's own, if the user gave any with

@@ -8,7 +8,8 @@ import Foundation
 /// that one file, and not the current one. Safe to use from several threads: a file is read
 /// once, under a lock.
 final class QuestionnaireShelf: @unchecked Sendable {
-    /// One file on the shelf, and the id and version its name gives.
+    /// One file on the shelf, and its id and version: for an archived file, what its name
+    /// gives; for a current one, what the top of the file says (`YAMLHeader`).
     struct Item: Sendable {
         var id: String
         var version: String
@@ -38,6 +39,11 @@ final class QuestionnaireShelf: @unchecked Sendable {
         let id = String(stem[..<dash]), version = String(stem[stem.index(after: dash)...])
         guard !id.isEmpty, !version.isEmpty, version.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
         return (id, version)
+    }
+
+    /// The item holding this id and version, if any (without reading it).
+    func index(of id: String, version: String) -> Int? {
+        items.firstIndex { $0.id == id && $0.version == version }
     }
 
     /// The items read so far (for tests: what a run reads).

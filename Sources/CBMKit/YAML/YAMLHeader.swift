@@ -64,6 +64,8 @@ enum YAMLHeader {
                     key = text
                 }
             case YAML_ALIAS_EVENT:
+                // An alias at depth 1 takes the place of a key (one that is not asked for) or
+                // of a value (which then is not a plain value).
                 if depth == 1 { key = key == nil ? "" : nil }
             default:
                 return ending()

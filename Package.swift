@@ -28,7 +28,7 @@ let package = Package(
                 "CLibYAML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/questionnaires"), .copy("Resources/templates"), .copy("Resources/locales")]
+            resources: [.copy("Resources/questionnaires"), .copy("Resources/prepared"), .copy("Resources/templates"), .copy("Resources/locales")]
         ),
         .executableTarget(
             name: "cbm",

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CBMKit
+@_spi(Benchmarks) @testable import CBMKit
 
 /// The checked-in example reports and generated docs must match what the code produces now.
 @Suite("Generated files are up to date")
@@ -72,6 +72,21 @@ struct GeneratedFilesTests {
         let stored = try? String(contentsOfFile: Repository.path(name), encoding: .utf8)
         let core = try #require(Catalog.bundled().catalog.questionnaire("cbm-core"))
         #expect(stored == QuestionnaireDocument.markdown(core, language: language) + "\n", "\(name) is out of date or missing: \(Self.fix)")
+    }
+
+    /// Sources/CBMKit/Resources/prepared/: the prepared form of each bundled questionnaire,
+    /// made from its YAML as it is now, and no other file. (A stale one would only be ignored
+    /// at run time, costing the speed it is there for.)
+    @Test func preparedQuestionnairesAreCurrent() throws {
+        let resources = Repository.root.appendingPathComponent("Sources/CBMKit/Resources")
+        let fresh = try QuestionnairePreparation.files(ofQuestionnairesIn: resources.appendingPathComponent("questionnaires"))
+        let folder = resources.appendingPathComponent(PreparedQuestionnaire.folder)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".cbmq") }
+        #expect(Set(stored) == Set(fresh.map(\.name)), "Resources/prepared/ does not hold one file per bundled questionnaire: \(Self.fix)")
+        for file in fresh {
+            let data = try? Data(contentsOf: folder.appendingPathComponent(file.name))
+            #expect(data == file.data, "Resources/prepared/\(file.name) is out of date or missing: \(Self.fix)")
+        }
     }
 
     /// The example in Russian: reports/arventa-2026.ru.html and .ru.md.

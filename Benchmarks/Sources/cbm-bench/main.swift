@@ -17,6 +17,8 @@
 //                                    searched), on every core, with no tree and no checks
 //   cbm-bench compose PATH…          floor: the files read and composed as cbm does (text check,
 //                                    node store), one after the other, with no model
+//   cbm-bench prepare QDIR OUTDIR    the prepared forms of the questionnaires in QDIR, written
+//                                    into OUTDIR (scripts/regenerate-reports; PreparedQuestionnaire)
 //
 // Every assessment is made from the bundled questionnaires, so it answers every indicator of
 // cbm-core and every provision of the four convention checklists; a seeded generator makes the
@@ -275,6 +277,12 @@ func phases(_ path: String) {
     mark("language choices (help)")
     let strings = try! StringTable.forLanguage("en")
     mark("string table (en)")
+    let bundled = Catalog.bundled().catalog
+    mark("bundled catalog (the tops of the files)")
+    let version = (try? String(contentsOfFile: path, encoding: .utf8))?
+        .firstMatch(of: /version: "?([0-9.]+)/)?.1 ?? "2026.1"
+    for id in bundled.ids { _ = bundled.questionnaire(id, version: String(version)) }
+    mark("questionnaires \(version) (prepared forms)")
     let catalog = try! Loader.assessment(at: path).catalog
     mark("catalog + assessment")
     let assessment = try! Loader.assessment(at: path).assessment
@@ -496,6 +504,13 @@ case "yaml-events" where arguments.count >= 2:
     yamlEvents(Array(arguments.dropFirst()))
 case "compose" where arguments.count >= 2:
     compose(Array(arguments.dropFirst()))
+case "prepare" where arguments.count == 3:
+    do {
+        let names = try QuestionnairePreparation.write(questionnairesIn: URL(fileURLWithPath: arguments[1]), to: URL(fileURLWithPath: arguments[2]))
+        print("Wrote \(names.count) prepared questionnaires into \(arguments[2])")
+    } catch {
+        fail("\(error)")
+    }
 case "ratio" where arguments.count >= 6:
     guard let split = arguments.firstIndex(of: "--"), let runs = Int(arguments[1]), let target = Double(arguments[2]) else {
         fail("usage: cbm-bench ratio RUNS TARGET CMD… -- FLOOR…")
@@ -505,5 +520,5 @@ case "process" where arguments.count >= 3:
     let allowFailure = arguments[2] == "--allow-failure"
     process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
 default:
-    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | phases FILE | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH...")
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | phases FILE | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH... | prepare QDIR OUTDIR")
 }

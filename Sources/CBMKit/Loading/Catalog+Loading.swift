@@ -33,7 +33,11 @@ extension Catalog {
             }
         }
         if !shelved.isEmpty {
-            catalog.shelf = QuestionnaireShelf(items: shelved) { url, shown in Loader.loadQuestionnaire(at: url, shownAs: shown).value }
+            let prepared = preparedDirectory
+            catalog.shelf = QuestionnaireShelf(items: shelved) { item in
+                Loader.loadBundledQuestionnaire(at: item.url, shownAs: item.file,
+                                                prepared: prepared?.appendingPathComponent(PreparedQuestionnaire.fileName(id: item.id, version: item.version)))
+            }
         }
         return LoadedCatalog(catalog: catalog, diagnostics: diagnostics)
     }
@@ -43,11 +47,16 @@ extension Catalog {
 
     /// Where the bundled questionnaires are.
     public static var bundledDirectory: URL? {
-        Bundle.module.url(forResource: "questionnaires", withExtension: nil)
+        BundledResources.folder("questionnaires")
     }
 
     /// The bundled questionnaires plus those in the given folders or files.
     /// Problems in any of them are returned; the questionnaires that loaded are kept.
+    /// The folder of the prepared forms of the bundled questionnaires (`PreparedQuestionnaire`).
+    static var preparedDirectory: URL? {
+        BundledResources.folder(PreparedQuestionnaire.folder)
+    }
+
     public static func load(adding paths: [String]) -> LoadedCatalog {
         let shipped = bundled()
         var catalog = shipped.catalog

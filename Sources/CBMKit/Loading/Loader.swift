@@ -99,6 +99,26 @@ public enum Loader {
         return decodeQuestionnaire(root, diagnostics: read.diagnostics)
     }
 
+    /// Reads a bundled questionnaire: from its prepared form when `prepared` names one made
+    /// from this very YAML file (`PreparedQuestionnaire`), else from the YAML. Nil when the
+    /// YAML has errors (a bundled file's problems are found by the tests, not shown to users).
+    static func loadBundledQuestionnaire(at url: URL, shownAs shown: String, prepared: URL?) -> Questionnaire? {
+        let limit = ReadLimits.standard.maxBytes
+        if let prepared {
+            let found = MappedFile.withBytes(of: prepared.path, maxBytes: limit) { form in
+                MappedFile.withBytes(of: url.path, maxBytes: limit) { source in PreparedQuestionnaire.decode(form, source: source, file: shown) }
+            }
+            // nil at any level: no prepared file, no YAML, or a stale or damaged prepared form.
+            if case let questionnaire??? = found { return questionnaire }
+        }
+        return loadQuestionnaire(at: url, shownAs: shown).value
+    }
+
+    /// A file's bytes, or nil when it cannot be read or is larger than `limits` allow.
+    static func readWhole(_ url: URL, limits: ReadLimits = .standard) -> Data? {
+        MappedFile.withBytes(of: url.path, maxBytes: limits.maxBytes) { Data($0) }
+    }
+
     /// Turns a file's nodes into a questionnaire, after the problems already found in reading it.
     static func decodeQuestionnaire(_ document: YAMLDocument, diagnostics: [Diagnostic]) -> Loaded<Questionnaire> {
         document.read { decodeQuestionnaire($0, diagnostics: diagnostics) }

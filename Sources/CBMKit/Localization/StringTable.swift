@@ -298,7 +298,7 @@ extension StringTable {
         }
     }
 
-    private static var directory: URL? { Foundation.Bundle.module.url(forResource: "locales", withExtension: nil) }
+    private static var directory: URL? { BundledResources.folder("locales") }
 
     /// The table of one language read on its own (with English, to check it against), when
     /// `<code>.yaml` reads without a problem, declares that language and has every text of

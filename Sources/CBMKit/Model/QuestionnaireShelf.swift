@@ -23,11 +23,11 @@ final class QuestionnaireShelf: @unchecked Sendable {
 
     let items: [Item]
     /// Reads a file; nil when it has errors. Given by the loading code (`Catalog.bundled()`).
-    private let read: @Sendable (URL, String) -> Questionnaire?
+    private let read: @Sendable (Item) -> Questionnaire?
     private var cache: [Int: Questionnaire?] = [:]
     private let lock = NSLock()
 
-    init(items: [Item], read: @escaping @Sendable (URL, String) -> Questionnaire?) {
+    init(items: [Item], read: @escaping @Sendable (Item) -> Questionnaire?) {
         self.items = items
         self.read = read
     }
@@ -60,7 +60,7 @@ final class QuestionnaireShelf: @unchecked Sendable {
         defer { lock.unlock() }
         if let cached = cache[index] { return cached }
         let item = items[index]
-        var questionnaire = read(item.url, item.file)
+        var questionnaire = read(item)
         if let found = questionnaire, found.id != item.id || found.version != item.version { questionnaire = nil }
         cache[index] = questionnaire
         return questionnaire

@@ -23,7 +23,7 @@ public enum ReportRenderer {
     }
 
     private static func makeLibrary(_ template: String) -> Result<TemplateLibrary, UsageError> {
-        guard let directory = Bundle.module.url(forResource: "templates", withExtension: nil) else {
+        guard let directory = BundledResources.folder("templates") else {
             return .failure(UsageError("the report templates were not found next to the program; reinstall cbm"))
         }
         do {

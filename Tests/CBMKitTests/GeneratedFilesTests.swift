@@ -74,15 +74,16 @@ struct GeneratedFilesTests {
         #expect(stored == QuestionnaireDocument.markdown(core, language: language) + "\n", "\(name) is out of date or missing: \(Self.fix)")
     }
 
-    /// Sources/CBMKit/Resources/prepared/: the prepared form of each bundled questionnaire,
-    /// made from its YAML as it is now, and no other file. (A stale one would only be ignored
-    /// at run time, costing the speed it is there for.)
-    @Test func preparedQuestionnairesAreCurrent() throws {
+    /// Sources/CBMKit/Resources/prepared/: the prepared form of each bundled questionnaire
+    /// and string table, made from its YAML as it is now, and no other. (A stale one would
+    /// only be ignored at run time, costing the speed it is there for.)
+    @Test func preparedFormsAreCurrent() throws {
         let resources = Repository.root.appendingPathComponent("Sources/CBMKit/Resources")
-        let fresh = try QuestionnairePreparation.files(ofQuestionnairesIn: resources.appendingPathComponent("questionnaires"))
-        let folder = resources.appendingPathComponent(PreparedQuestionnaire.folder)
-        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".cbmq") }
-        #expect(Set(stored) == Set(fresh.map(\.name)), "Resources/prepared/ does not hold one file per bundled questionnaire: \(Self.fix)")
+        let fresh = try BundledPreparation.files(resources: resources)
+        #expect(fresh.contains { $0.name.hasSuffix(".cbmq") } && fresh.contains { $0.name == "locale-en.cbmt" })
+        let folder = resources.appendingPathComponent(PreparedForm.folder)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(BundledPreparation.isPrepared)
+        #expect(Set(stored) == Set(fresh.map(\.name)), "Resources/prepared/ does not hold one file per bundled questionnaire and string table: \(Self.fix)")
         for file in fresh {
             let data = try? Data(contentsOf: folder.appendingPathComponent(file.name))
             #expect(data == file.data, "Resources/prepared/\(file.name) is out of date or missing: \(Self.fix)")

@@ -17,8 +17,9 @@
 //                                    searched), on every core, with no tree and no checks
 //   cbm-bench compose PATH…          floor: the files read and composed as cbm does (text check,
 //                                    node store), one after the other, with no model
-//   cbm-bench prepare QDIR OUTDIR    the prepared forms of the questionnaires in QDIR, written
-//                                    into OUTDIR (scripts/regenerate-reports; PreparedQuestionnaire)
+//   cbm-bench prepare RESOURCES      the prepared forms of the questionnaires and string tables
+//                                    in RESOURCES (Sources/CBMKit/Resources), written into its
+//                                    prepared/ folder (scripts/regenerate-reports; PreparedForm)
 //
 // Every assessment is made from the bundled questionnaires, so it answers every indicator of
 // cbm-core and every provision of the four convention checklists; a seeded generator makes the
@@ -504,10 +505,10 @@ case "yaml-events" where arguments.count >= 2:
     yamlEvents(Array(arguments.dropFirst()))
 case "compose" where arguments.count >= 2:
     compose(Array(arguments.dropFirst()))
-case "prepare" where arguments.count == 3:
+case "prepare" where arguments.count == 2:
     do {
-        let names = try QuestionnairePreparation.write(questionnairesIn: URL(fileURLWithPath: arguments[1]), to: URL(fileURLWithPath: arguments[2]))
-        print("Wrote \(names.count) prepared questionnaires into \(arguments[2])")
+        let names = try BundledPreparation.write(resources: URL(fileURLWithPath: arguments[1]))
+        print("Wrote \(names.count) prepared files into \(arguments[1])/prepared")
     } catch {
         fail("\(error)")
     }
@@ -520,5 +521,5 @@ case "process" where arguments.count >= 3:
     let allowFailure = arguments[2] == "--allow-failure"
     process(runs: Int(arguments[1]) ?? 10, allowFailure: allowFailure, Array(arguments.dropFirst(allowFailure ? 3 : 2)))
 default:
-    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | phases FILE | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH... | prepare QDIR OUTDIR")
+    fail("usage: cbm-bench generate DIR | score-all DIR [--files N] [--passes P] [--keep-cards] | scale FILE... | phases FILE | report-growth DIR N... | process RUNS [--allow-failure] COMMAND [ARG...] | ratio RUNS TARGET CMD... -- FLOOR... | yaml-events PATH... | compose PATH... | prepare RESOURCES")
 }

@@ -54,7 +54,7 @@ extension Catalog {
     /// Problems in any of them are returned; the questionnaires that loaded are kept.
     /// The folder of the prepared forms of the bundled questionnaires (`PreparedQuestionnaire`).
     static var preparedDirectory: URL? {
-        BundledResources.folder(PreparedQuestionnaire.folder)
+        BundledResources.folder(PreparedForm.folder)
     }
 
     public static func load(adding paths: [String]) -> LoadedCatalog {

@@ -103,13 +103,10 @@ public enum Loader {
     /// from this very YAML file (`PreparedQuestionnaire`), else from the YAML. Nil when the
     /// YAML has errors (a bundled file's problems are found by the tests, not shown to users).
     static func loadBundledQuestionnaire(at url: URL, shownAs shown: String, prepared: URL?) -> Questionnaire? {
-        let limit = ReadLimits.standard.maxBytes
-        if let prepared {
-            let found = MappedFile.withBytes(of: prepared.path, maxBytes: limit) { form in
-                MappedFile.withBytes(of: url.path, maxBytes: limit) { source in PreparedQuestionnaire.decode(form, source: source, file: shown) }
-            }
-            // nil at any level: no prepared file, no YAML, or a stale or damaged prepared form.
-            if case let questionnaire??? = found { return questionnaire }
+        if let prepared, let questionnaire = PreparedForm.withFiles(prepared: prepared, source: url, maxBytes: ReadLimits.standard.maxBytes, {
+            PreparedQuestionnaire.decode($0, source: $1, file: shown)
+        }) {
+            return questionnaire
         }
         return loadQuestionnaire(at: url, shownAs: shown).value
     }

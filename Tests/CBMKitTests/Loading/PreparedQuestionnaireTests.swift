@@ -113,15 +113,15 @@ struct PreparedQuestionnaireTests {
 
     @Test func theFingerprintChangesWithAnyByte() {
         let text = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
-        let original = text.withUnsafeBytes(PreparedQuestionnaire.fingerprint)
+        let original = text.withUnsafeBytes(PreparedForm.fingerprint)
         var seen: Set<UInt64> = [original]
         for index in [0, 1, 7, 8, 31, 32, 500, 991, 992, 998, 999] {
             var changed = text
             changed[index] &+= 1
-            #expect(seen.insert(changed.withUnsafeBytes(PreparedQuestionnaire.fingerprint)).inserted, "byte \(index)")
+            #expect(seen.insert(changed.withUnsafeBytes(PreparedForm.fingerprint)).inserted, "byte \(index)")
         }
         for length in [0, 1, 8, 31, 32, 33, 999] {
-            #expect(seen.insert(text.prefix(length).withUnsafeBytes(PreparedQuestionnaire.fingerprint)).inserted, "length \(length)")
+            #expect(seen.insert(text.prefix(length).withUnsafeBytes(PreparedForm.fingerprint)).inserted, "length \(length)")
         }
     }
 

@@ -277,13 +277,19 @@ func phases(_ path: String) {
     _ = StringTable.installedLanguages
     mark("language choices (help)")
     let strings = try! StringTable.forLanguage("en")
-    mark("string table (en)")
+    mark("string table (en, prepared form)")
     let bundled = Catalog.bundled().catalog
     mark("bundled catalog (the tops of the files)")
     let version = (try? String(contentsOfFile: path, encoding: .utf8))?
         .firstMatch(of: /version: "?([0-9.]+)/)?.1 ?? "2026.1"
     for id in bundled.ids { _ = bundled.questionnaire(id, version: String(version)) }
     mark("questionnaires \(version) (prepared forms)")
+    if let directory = Catalog.bundledDirectory {
+        for url in Loader.yamlFiles(in: directory) where url.lastPathComponent.hasSuffix("-\(version).yaml") {
+            _ = Loader.loadQuestionnaire(at: url, shownAs: url.lastPathComponent)
+        }
+        mark("  (the same from their YAML, for comparison)")
+    }
     let catalog = try! Loader.assessment(at: path).catalog
     mark("catalog + assessment")
     let assessment = try! Loader.assessment(at: path).assessment

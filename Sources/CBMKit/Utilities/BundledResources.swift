@@ -28,6 +28,12 @@ enum BundledResources {
             var status = stat()
             return stat(path, &status) == 0 ? URL(fileURLWithPath: path, isDirectory: true) : nil
         }
-        return Bundle.module.url(forResource: name, withExtension: nil)
+        return fromBundle(name)
+    }
+
+    /// The bundled folder `name` as Foundation's bundle of CBMKit finds it: the way taken
+    /// when there is no folder beside the program (the tests hold the two to the same folder).
+    static func fromBundle(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: nil)
     }
 }

@@ -58,6 +58,34 @@ struct FastFormattingTests {
         }
     }
 
+    /// A label that fits on one line as it is comes back without being split into words
+    /// (`FontMetrics.fitsAsItIs`): the same lines as splitting it, for every title and
+    /// provision of the bundled questionnaires in both languages, at the charts' widths.
+    @Test func aLabelThatFitsIsReturnedAsSplittingWouldGiveIt() throws {
+        var labels: [String] = []
+        for questionnaire in Catalog.bundled().catalog.questionnaires {
+            for language in ["en", "ru"] {
+                labels += questionnaire.maturity?.indicators.map { $0.title.text(in: language) } ?? []
+                labels += questionnaire.maturity?.dimensions.map { $0.title.text(in: language) } ?? []
+                labels += questionnaire.compliance?.sections.map { $0.title.text(in: language) } ?? []
+                labels += questionnaire.compliance?.provisions.map { "\($0.id) \($0.title.text(in: language))" } ?? []
+            }
+        }
+        labels += ["", " ", "a  b", " leading", "trailing ", "tab\there", "line\nbreak", "no\u{A0}break", "e\u{301}"]
+        #expect(labels.count > 500)
+        var shortcuts = 0
+        for label in labels {
+            for (maxWidth, maxLines) in [(300.0, 2), (300.0, 3), (150.0, 2), (420.0, 4), (80.0, 1)] {
+                for bold in [false, true] {
+                    let lines = FontMetrics.lines(label, maxWidth: maxWidth, size: 12, bold: bold, maxLines: maxLines)
+                    #expect(lines == FontMetrics.wrapped(label, maxWidth: maxWidth, size: 12, bold: bold, maxLines: maxLines), "\(label) \(maxWidth)")
+                    if FontMetrics.fitsAsItIs(label, maxWidth: maxWidth, size: 12, bold: bold) { shortcuts += 1 }
+                }
+            }
+        }
+        #expect(shortcuts > 1_000)  // the shortcut is taken, and gives the same lines
+    }
+
     /// `FontMetrics.lines` as it was written first: every candidate line measured whole.
     static func referenceLines(_ text: String, maxWidth: Double, size: Double, bold: Bool, maxLines: Int) -> [String] {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -50,13 +50,13 @@ extension Catalog {
         BundledResources.folder("questionnaires")
     }
 
-    /// The bundled questionnaires plus those in the given folders or files.
-    /// Problems in any of them are returned; the questionnaires that loaded are kept.
     /// The folder of the prepared forms of the bundled questionnaires (`PreparedQuestionnaire`).
     static var preparedDirectory: URL? {
         BundledResources.folder(PreparedForm.folder)
     }
 
+    /// The bundled questionnaires plus those in the given folders or files.
+    /// Problems in any of them are returned; the questionnaires that loaded are kept.
     public static func load(adding paths: [String]) -> LoadedCatalog {
         let shipped = bundled()
         var catalog = shipped.catalog

@@ -600,16 +600,6 @@ extension ReportViewModel {
 
     // MARK: Compliance
 
-    /// A checklist's provisions by id (the first, as `ComplianceQuestionnaire.provision(_:)`
-    /// finds it): one look-up per row instead of a search of every section.
-    static func provisionsByID(_ questionnaire: ComplianceQuestionnaire?) -> [String: Provision] {
-        var found: [String: Provision] = [:]
-        for section in questionnaire?.sections ?? [] {
-            for provision in section.provisions where found[provision.id] == nil { found[provision.id] = provision }
-        }
-        return found
-    }
-
     /// "fully implemented", or "between statuses (1.5 points)" for a median between two.
     static func statusText(_ p: ProvisionScore, _ t: StringTable) -> String {
         p.consolidated?.label(t) ?? (p.points.map { t.text("report.between_statuses", ["points": t.amount($0)]) } ?? t["report.not_answered"])
@@ -622,9 +612,8 @@ extension ReportViewModel {
             SVG.Bar(label: t.text("chart.binding_bar", ["answered": t.integer(score.binding.answered)]), value: score.binding.rate),
             SVG.Bar(label: t.text("chart.best_endeavour_bar", ["answered": t.integer(score.bestEndeavour.answered)]), value: score.bestEndeavour.rate, hatched: true),
         ]
-        let definitions = Self.provisionsByID(questionnaire)
         func row(_ p: ProvisionScore) -> ProvisionRow {
-            let definition = definitions[p.id]
+            let definition = questionnaire?.provision(p.id)
             let evidence = p.responses.compactMap { $0.evidence }.joined(separator: " / ")
             return ProvisionRow(id: p.id, title: p.title,
                                 obligation: p.obligation.label(t) + (p.transitional ? " (\(t["obligation.transitional"]))" : ""),
@@ -687,12 +676,11 @@ extension ReportViewModel {
         var provisionsByIndicator: [String: [(title: String, item: String)]] = [:]
         for (index, c) in card.compliance.enumerated() {
             guard let definition = catalog.questionnaire(c.questionnaire, version: c.version)?.compliance else { continue }
-            let definitions = Self.provisionsByID(definition)
             var linksByProvision: [String: [LinkText]] = [:]
             // Only the provisions not fully met list their indicators.
             let notMet = Set(compliance[index].notMet.map(\.id))
             for p in c.provisions {
-                guard let provision = definitions[p.id], !provision.related.isEmpty else { continue }
+                guard let provision = definition.provision(p.id), !provision.related.isEmpty else { continue }
                 let item = "\(p.id) \(p.title) (\(statusText(p, t)))"
                 let listsLinks = notMet.contains(p.id)
                 for link in provision.related {

@@ -20,7 +20,7 @@ public enum BundledPreparation {
         var files: [File] = []
         var problems: [Diagnostic] = []
         for url in Loader.yamlFiles(in: resources.appendingPathComponent("questionnaires")) {
-            let shown = "bundled:" + url.lastPathComponent
+            let shown = Catalog.shownName(ofBundled: url)
             let loaded = Loader.loadQuestionnaire(at: url, shownAs: shown)
             guard let questionnaire = loaded.valueWithoutErrors, let source = Loader.readWhole(url) else {
                 problems += loaded.diagnostics.isEmpty ? [.error(SourceLocation(file: shown, line: 1, column: 1), "cannot be read")] : loaded.diagnostics

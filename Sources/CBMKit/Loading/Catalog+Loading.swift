@@ -16,7 +16,7 @@ extension Catalog {
         var diagnostics: [Diagnostic] = []
         var shelved: [QuestionnaireShelf.Item] = []
         for url in Loader.yamlFiles(in: directory) {
-            let shown = "bundled:" + url.lastPathComponent
+            let shown = shownName(ofBundled: url)
             let isArchived = url.deletingLastPathComponent().lastPathComponent == archiveFolder
             if isArchived, let (id, version) = QuestionnaireShelf.idAndVersion(fileName: url.lastPathComponent) {
                 shelved.append(QuestionnaireShelf.Item(id: id, version: version, file: shown, url: url))
@@ -44,6 +44,9 @@ extension Catalog {
 
     /// The folder of the bundled questionnaires that holds older versions.
     static let archiveFolder = "archive"
+
+    /// How messages name a bundled questionnaire file: `bundled:cbm-core.yaml`.
+    static func shownName(ofBundled url: URL) -> String { "bundled:" + url.lastPathComponent }
 
     /// Where the bundled questionnaires are.
     public static var bundledDirectory: URL? {

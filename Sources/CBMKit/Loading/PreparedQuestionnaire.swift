@@ -42,11 +42,11 @@ enum PreparedQuestionnaire {
 /// The values of a questionnaire, written field by field in declaration order.
 extension PreparedForm.Writer {
     mutating func text(_ text: LocalizedText) {
-        list(text.translations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.string($1.value) }
+        dictionary(text.translations, by: { $0 }) { $0.string($1); $0.string($2) }
     }
 
     mutating func levelTexts(_ texts: [Int: LocalizedText]) {
-        list(texts.sorted { $0.key < $1.key }) { $0.int($1.key); $0.text($1.value) }
+        dictionary(texts, by: { $0 }) { $0.int($1); $0.text($2) }
     }
 
     mutating func reference(_ reference: Reference) {
@@ -136,23 +136,11 @@ extension PreparedForm.Writer {
 /// The values of a questionnaire, read in the order `PreparedForm.Writer` wrote them.
 extension PreparedForm.Reader {
     mutating func text() throws(PreparedForm.Damaged) -> LocalizedText {
-        let count = try count()
-        var translations = [String: String](minimumCapacity: count)
-        for _ in 0..<count {
-            let language = try string()
-            translations[language] = try string()
-        }
-        return LocalizedText(translations: translations)
+        LocalizedText(translations: try dictionary { reader throws(PreparedForm.Damaged) in (try reader.string(), try reader.string()) })
     }
 
     mutating func levelTexts() throws(PreparedForm.Damaged) -> [Int: LocalizedText] {
-        let count = try count()
-        var texts = [Int: LocalizedText](minimumCapacity: count)
-        for _ in 0..<count {
-            let level = try int()
-            texts[level] = try text()
-        }
-        return texts
+        try dictionary { reader throws(PreparedForm.Damaged) in (try reader.int(), try reader.text()) }
     }
 
     mutating func optionalText() throws(PreparedForm.Damaged) -> LocalizedText? { try optional { reader throws(PreparedForm.Damaged) in try reader.text() } }

@@ -24,18 +24,18 @@ extension StringTable {
         }
         writer.list(conventions.months) { $0.string($1) }
         writer.list(conventions.monthsOf) { $0.string($1) }
-        writer.list(entries.sorted { $0.key < $1.key }) { writer, entry in
-            writer.string(entry.key)
-            switch entry.value {
+        writer.dictionary(entries, by: { $0 }) { writer, key, entry in
+            writer.string(key)
+            switch entry {
             case let .text(text):
                 writer.bytes.append(0)
                 writer.string(text)
             case let .plural(forms):
                 writer.bytes.append(1)
-                writer.list(forms.sorted { $0.key.rawValue < $1.key.rawValue }) { $0.string($1.key.rawValue); $0.string($1.value) }
+                writer.dictionary(forms, by: \.rawValue) { $0.string($1.rawValue); $0.string($2) }
             }
         }
-        writer.list(locations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+        writer.dictionary(locations, by: { $0 }) { $0.string($1); $0.location($2) }
         return Data(writer.bytes)
     }
 
@@ -50,28 +50,24 @@ extension StringTable {
                 fullDate: try reader.string(), monthDate: try reader.string(), yearDate: try reader.string(),
                 months: try reader.list { reader throws(PreparedForm.Damaged) in try reader.string() },
                 monthsOf: try reader.list { reader throws(PreparedForm.Damaged) in try reader.string() })
-            var entries: [String: Entry] = [:]
-            for _ in 0..<(try reader.count()) {
+            let entries = try reader.dictionary { reader throws(PreparedForm.Damaged) -> (String, Entry) in
                 let key = try reader.string()
                 switch try reader.byte() {
                 case 0:
-                    entries[key] = .text(try reader.string())
+                    return (key, .text(try reader.string()))
                 case 1:
-                    var forms: [PluralCategory: String] = [:]
-                    for _ in 0..<(try reader.count()) {
+                    return (key, .plural(try reader.dictionary { reader throws(PreparedForm.Damaged) in
                         guard let category = PluralCategory(rawValue: try reader.string()) else { throw PreparedForm.Damaged() }
-                        forms[category] = try reader.string()
-                    }
-                    entries[key] = .plural(forms)
+                        return (category, try reader.string())
+                    }))
                 default:
                     throw PreparedForm.Damaged()
                 }
             }
-            var locations: [String: SourceLocation] = [:]
-            for _ in 0..<(try reader.count()) {
+            let locations = try reader.dictionary { reader throws(PreparedForm.Damaged) -> (String, SourceLocation) in
                 let key = try reader.string()
                 guard let location = try reader.location() else { throw PreparedForm.Damaged() }
-                locations[key] = location
+                return (key, location)
             }
             return StringTable(language: language, name: name, nativeName: nativeName, plural: plural, conventions: conventions,
                                entries: entries, locations: locations)

@@ -292,10 +292,7 @@ extension StringTable {
     static func readAlone(_ code: String) -> StringTable? {
         cache.table(code, checked: false) {
             guard isLanguageCode(code), let url = directory?.appendingPathComponent("\(code).yaml"), FileManager.default.fileExists(atPath: url.path) else { return nil }
-            if let prepared = preparedDirectory?.appendingPathComponent(preparedFileName(code: code)),
-               let table = PreparedForm.withFiles(prepared: prepared, source: url, maxBytes: ReadLimits.standard.maxBytes, {
-                   fromPrepared($0, source: $1, file: "locales/\(code).yaml")
-               }), table.language == code {
+            if let table = withPreparedForm(of: code, { fromPrepared($0, source: $1, file: "locales/\(code).yaml") }), table.language == code {
                 return table
             }
             let (read, problems) = StringTable.read(url, shownAs: "locales/\(code).yaml")
@@ -305,7 +302,14 @@ extension StringTable {
     }
 
     private static var directory: URL? { BundledResources.folder("locales") }
-    private static var preparedDirectory: URL? { BundledResources.folder(PreparedForm.folder) }
+
+    /// `read` of the prepared form of `locales/CODE.yaml` and of that YAML
+    /// (`PreparedForm.withFiles`); nil when either is missing or `read` gives nil.
+    private static func withPreparedForm<T>(of code: String, _ read: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> T?) -> T? {
+        guard let directory, let prepared = BundledResources.folder(PreparedForm.folder) else { return nil }
+        return PreparedForm.withFiles(prepared: prepared.appendingPathComponent(preparedFileName(code: code)),
+                                      source: directory.appendingPathComponent("\(code).yaml"), maxBytes: ReadLimits.standard.maxBytes, read)
+    }
 
     /// The table of one language read on its own (with English, to check it against), when
     /// `<code>.yaml` reads without a problem, declares that language and has every text of
@@ -332,13 +336,10 @@ extension StringTable {
         guard let directory else { return availableLanguages }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
         var found: [Language] = []
-        let prepared = preparedDirectory
         for file in files {
             // From the prepared table's top when it is current (no YAML to parse), else the YAML's.
             let code = String(file.dropLast(".yaml".count))
-            if let prepared, let language = PreparedForm.withFiles(
-                prepared: prepared.appendingPathComponent(preparedFileName(code: code)), source: directory.appendingPathComponent(file),
-                maxBytes: ReadLimits.standard.maxBytes, preparedLanguage), language.code == code {
+            if let language = withPreparedForm(of: code, preparedLanguage), language.code == code {
                 found.append(language)
                 continue
             }

@@ -72,8 +72,6 @@ public enum FontMetrics {
     /// pixels. A word longer than a line is cut; when the text does not fit, the last line
     /// ends with "…" (the whole text is always in the chart's description and in a table).
     public static func lines(_ text: String, maxWidth: Double, size: Double, bold: Bool = false, maxLines: Int = 2) -> [String] {
-        // No chart line holds more than a few hundred characters: a longer text is cut first,
-        // so that measuring a hostile 100 000-character name stays quick.
         if fitsAsItIs(text, maxWidth: maxWidth, size: size, bold: bold) { return [text] }
         return wrapped(text, maxWidth: maxWidth, size: size, bold: bold, maxLines: maxLines)
     }
@@ -81,6 +79,8 @@ public enum FontMetrics {
     /// `lines(_:maxWidth:size:bold:maxLines:)` without its shortcut for a text that fits as it
     /// is (the tests hold the two to the same result).
     static func wrapped(_ text: String, maxWidth: Double, size: Double, bold: Bool, maxLines: Int) -> [String] {
+        // No chart line holds more than a few hundred characters: a longer text is cut first,
+        // so that measuring a hostile 100 000-character name stays quick.
         let limited = text.unicodeScalars.count > 2_000 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(2_000))) : text
         // Words: split at white space. When every scalar is plain (`isPlain`), each is a
         // character of its own (CR LF aside, white space either way), so splitting the scalars
@@ -126,8 +126,6 @@ public enum FontMetrics {
     /// unchanged (its words joined by single spaces are the text, and measuring a line word by
     /// word gives the sum measuring the whole gives), so it is returned without splitting it.
     static func fitsAsItIs(_ text: String, maxWidth: Double, size: Double, bold: Bool) -> Bool {
-        let table = bold ? dejaVuSansBold : dejaVuSans
-        var ems = 0.0
         var previousIsSpace = true  // no space at the start
         var count = 0
         for scalar in text.unicodeScalars {
@@ -140,9 +138,8 @@ public enum FontMetrics {
             } else {
                 previousIsSpace = false
             }
-            ems += table.advance(scalar) ?? 1.0
         }
-        return count > 0 && !previousIsSpace && ems * size <= maxWidth
+        return count > 0 && !previousIsSpace && width(text, size: size, bold: bold) <= maxWidth
     }
 
     /// The longest beginning of `text` that fits in `maxWidth`, with "…" when cut and asked for.

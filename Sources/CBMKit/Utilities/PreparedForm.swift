@@ -126,6 +126,12 @@ enum PreparedForm {
             for value in values { write(&self, value) }
         }
 
+        /// A dictionary as the list of its pairs sorted by `order` (so that the same
+        /// dictionary is always written the same way), each written by `write`.
+        mutating func dictionary<Key, Value>(_ values: [Key: Value], by order: (Key) -> some Comparable,
+                                             _ write: (inout Writer, Key, Value) -> Void) {
+            list(values.sorted { order($0.key) < order($1.key) }) { write(&$0, $1.key, $1.value) }
+        }
     }
 
     // MARK: Reading
@@ -211,5 +217,15 @@ enum PreparedForm {
             return values
         }
 
+        /// A dictionary written by `Writer.dictionary`, each pair read by `read`.
+        mutating func dictionary<Key: Hashable, Value>(_ read: (inout Reader) throws(Damaged) -> (Key, Value)) throws(Damaged) -> [Key: Value] {
+            let count = try count()
+            var values = [Key: Value](minimumCapacity: count)
+            for _ in 0..<count {
+                let (key, value) = try read(&self)
+                values[key] = value
+            }
+            return values
+        }
     }
 }

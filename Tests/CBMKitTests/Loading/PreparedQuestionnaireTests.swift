@@ -20,7 +20,7 @@ struct PreparedQuestionnaireTests {
     @Test(arguments: PreparedQuestionnaireTests.bundledFiles)
     func givesWhatTheYAMLGives(file: String) throws {
         let url = Self.questionnaires.appendingPathComponent(file)
-        let shown = "bundled:" + url.lastPathComponent
+        let shown = Catalog.shownName(ofBundled: url)
         let fromYAML = try #require(Loader.loadQuestionnaire(at: url, shownAs: shown).valueWithoutErrors)
         let source = try Data(contentsOf: url)
         let prepared = PreparedQuestionnaire.encode(fromYAML, source: source)
@@ -131,7 +131,7 @@ struct PreparedQuestionnaireTests {
         let catalog = Catalog.bundled().catalog
         let directory = try #require(Catalog.bundledDirectory)
         for url in Loader.yamlFiles(in: directory) {
-            let fromYAML = try #require(Loader.loadQuestionnaire(at: url, shownAs: "bundled:" + url.lastPathComponent).value)
+            let fromYAML = try #require(Loader.loadQuestionnaire(at: url, shownAs: Catalog.shownName(ofBundled: url)).value)
             #expect(catalog.questionnaire(fromYAML.id, version: fromYAML.version) == fromYAML, "\(url.lastPathComponent)")
         }
         #expect(Catalog.preparedDirectory != nil)
